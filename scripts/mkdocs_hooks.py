@@ -1,0 +1,49 @@
+"""MkDocs hooks: wire build events to the plain modules in ``pccc_site``.
+
+static-i18n builds once per language, so every event here fires once per
+language; the post-build step runs after static-i18n merged the languages.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.utils import get_relative_url
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from pccc_site import html_fixes, search_index  # noqa: E402
+from pccc_site.markers import MarkerError, expand_markers  # noqa: E402
+
+DEFAULT_LANGUAGE = "vi"
+LANGUAGES = ["vi", "en"]
+SEARCH_DIALOG_LABEL = {"vi": "Tìm kiếm", "en": "Search"}
+
+
+def _language(config) -> str:
+    return config["theme"]["language"]
+
+
+def on_page_markdown(markdown, page, config, files):
+    try:
+        return expand_markers(markdown, _language(config), page.file.src_uri)
+    except MarkerError as error:
+        raise PluginError(str(error)) from error
+
+
+def on_post_page(output, page, config):
+    language = _language(config)
+    output = html_fixes.label_search_dialog(output, SEARCH_DIALOG_LABEL[language])
+    output = html_fixes.drop_head_hreflang_links(output)
+    if language != DEFAULT_LANGUAGE:
+        root = get_relative_url(f"{language}/", page.url)
+        output = html_fixes.point_search_at_language_root(output, root)
+    return output
+
+
+@event_priority(-200)  # after static-i18n (-100) has merged both languages' entries
+def on_post_build(config):
+    search_index.write_split_indexes(Path(config["site_dir"]), LANGUAGES, DEFAULT_LANGUAGE)

@@ -1,0 +1,84 @@
+"""Search per language, with Vietnamese accent folding.
+
+Material writes one search index for the whole site; with static-i18n it
+holds both languages, so English hits show on the Vietnamese site. We split
+it into ``search/search_index.json`` (Vietnamese, the default language) and
+``en/search/search_index.json`` (English), and English pages are pointed at
+their own index (see ``html_fixes.point_search_at_language_root``).
+
+Most people type Vietnamese without diacritics on a phone ("thoat nan").
+Each entry gets an extra indexed field holding its title and text with the
+accents folded away, so such queries find "thoát nạn".
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+
+FOLDED_FIELD = "folded"
+
+
+def fold_accents(text: str) -> str:
+    """Lower-case ``text`` and remove Vietnamese diacritics (đ becomes d)."""
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", stripped.replace("đ", "d"))
+
+
+def _strip_language_prefix(location: str, language: str) -> str:
+    prefix = f"{language}/"
+    return location[len(prefix):] if location.startswith(prefix) else location
+
+
+def split_index(index: dict, languages: list[str], default: str) -> dict[str, dict]:
+    """Return one search index per language from Material's merged index.
+
+    Entries whose location starts with ``<lang>/`` belong to that language
+    (their location is made relative to the language root); every other
+    entry belongs to the default language.
+    """
+    per_language: dict[str, list[dict]] = {lang: [] for lang in languages}
+    others = [lang for lang in languages if lang != default]
+    for entry in index["docs"]:
+        language = next(
+            (lang for lang in others if entry["location"].startswith(f"{lang}/")),
+            default,
+        )
+        entry = dict(entry, location=_strip_language_prefix(entry["location"], language))
+        if language == "vi":
+            entry[FOLDED_FIELD] = fold_accents(f"{entry.get('title', '')} {entry.get('text', '')}")
+        per_language[language].append(entry)
+
+    result = {}
+    for language, docs in per_language.items():
+        config = dict(index["config"], lang=[language])
+        if language == "vi":
+            config["fields"] = dict(config.get("fields", {}), **{FOLDED_FIELD: {"boost": 1}})
+        result[language] = {"config": config, "docs": docs}
+    return result
+
+
+def index_path(site_dir: Path, language: str, default: str) -> Path:
+    root = site_dir if language == default else site_dir / language
+    return root / "search" / "search_index.json"
+
+
+def write_split_indexes(site_dir: Path, languages: list[str], default: str) -> None:
+    """Split ``site_dir/search/search_index.json`` into one index per language."""
+    merged_path = index_path(site_dir, default, default)
+    if not merged_path.exists():
+        return
+    merged = json.loads(merged_path.read_text(encoding="utf-8"))
+    already_split = all(
+        not any(doc["location"].startswith(f"{lang}/") for doc in merged["docs"])
+        for lang in languages
+        if lang != default
+    )
+    if already_split:
+        return
+    for language, index in split_index(merged, languages, default).items():
+        path = index_path(site_dir, language, default)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

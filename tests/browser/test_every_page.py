@@ -1,0 +1,99 @@
+"""Sweeps over every built page in both languages, in Chromium.
+
+- nothing is requested from a host other than the test server;
+- axe-core finds no serious or critical accessibility violation;
+- at 360 px nothing is wider than the screen;
+- phone and desktop screenshots are written to test-artifacts/ for people to look at.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from browser.helpers import type_query
+from conftest import ARTIFACTS, DESKTOP, PHONE
+
+BLOCKING_IMPACTS = {"serious", "critical"}
+
+
+@pytest.fixture(scope="module")
+def every_page(site):
+    pages = site.pages()
+    assert len(pages) >= 14
+    return pages
+
+
+def _outside_requests(page, site, url: str) -> list[str]:
+    own_host = urlsplit(site.origin).netloc
+    seen: list[str] = []
+    page.on("request", lambda request: seen.append(request.url))
+    page.goto(site.url(url), wait_until="networkidle")
+    # open search so the search worker and index load too
+    type_query(page, "pccc")
+    page.wait_for_load_state("networkidle")
+    return [u for u in seen if urlsplit(u).scheme not in {"data", "blob"} and urlsplit(u).netloc != own_host]
+
+
+def test_no_page_requests_another_host(page, site, every_page):
+    offenders = {}
+    for url in every_page:
+        outside = _outside_requests(page, site, url)
+        if outside:
+            offenders[url] = outside
+    assert offenders == {}
+
+
+def test_axe_finds_no_serious_violation_on_any_page(page, site, every_page):
+    axe = Axe()
+    problems = {}
+    for url in every_page:
+        page.goto(site.url(url))
+        results = axe.run(page)
+        blocking = [
+            f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+            for v in results.response["violations"]
+            if v["impact"] in BLOCKING_IMPACTS
+        ]
+        if blocking:
+            problems[url] = blocking
+    assert problems == {}
+
+
+def test_axe_in_dark_mode_and_on_a_phone(browser, site):
+    context = browser.new_context(base_url=site.origin, viewport=PHONE, color_scheme="dark", is_mobile=True)
+    tab = context.new_page()
+    axe = Axe()
+    try:
+        for url in ["", "en/", "ky-nang/", "en/phap-ly/"]:
+            tab.goto(site.url(url))
+            violations = [v["id"] for v in axe.run(tab).response["violations"] if v["impact"] in BLOCKING_IMPACTS]
+            assert violations == [], url
+    finally:
+        context.close()
+
+
+def test_nothing_is_wider_than_a_360_px_phone(phone_page, site, every_page):
+    too_wide = {}
+    for url in every_page:
+        phone_page.goto(site.url(url))
+        width = phone_page.evaluate("document.documentElement.scrollWidth")
+        if width > PHONE["width"]:
+            too_wide[url] = width
+    assert too_wide == {}
+
+
+@pytest.mark.parametrize("url", ["", "en/", "ky-nang/", "en/ky-nang/", "ke-hoach/", "en/ke-hoach/"])
+def test_screenshots_for_people_to_look_at(browser, site, url):
+    ARTIFACTS.mkdir(exist_ok=True)
+    name = (url.strip("/") or "home").replace("/", "_")
+    for label, viewport in (("phone", PHONE), ("desktop", DESKTOP)):
+        context = browser.new_context(base_url=site.origin, viewport=viewport)
+        tab = context.new_page()
+        tab.goto(site.url(url))
+        target = ARTIFACTS / f"{name}-{label}.png"
+        tab.screenshot(path=str(target), full_page=True)
+        context.close()
+        assert target.stat().st_size > 10_000

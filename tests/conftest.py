@@ -1,0 +1,127 @@
+"""Shared fixtures: a strict build of the site served on 127.0.0.1, and Chromium.
+
+The site is built once per test session with ``mkdocs build --strict``
+(never with ``-q``: the quiet flag hides warnings from the strict check)
+into a temporary folder, with ``SITE_URL`` set to the address it is served
+from, and served by a small HTTP server on a free port.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import socket
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ARTIFACTS = ROOT / "test-artifacts"
+PHONE = {"width": 360, "height": 740}
+DESKTOP = {"width": 1280, "height": 800}
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    root: Path
+    origin: str  # "http://127.0.0.1:PORT/"
+    log: str
+
+    def url(self, path: str) -> str:
+        return self.origin + path.lstrip("/")
+
+    def pages(self) -> list[str]:
+        """Site-relative URL of every built page, both languages ("", "en/", "ky-nang/", ...)."""
+        urls = []
+        for html in sorted(self.root.rglob("index.html")):
+            relative = html.parent.relative_to(self.root).as_posix()
+            if relative.split("/")[0] in {"assets", "search"}:
+                continue
+            urls.append("" if relative == "." else relative + "/")
+        return urls
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - keep test output readable
+        pass
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def build_site(site_dir: Path, site_url: str, extra_env: dict | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> BuiltSite:
+    port = _free_port()
+    origin = f"http://127.0.0.1:{port}/"
+    site_dir = tmp_path_factory.mktemp("site")
+    result = build_site(site_dir, origin)
+    assert result.returncode == 0, f"strict build failed:\n{result.stderr}"
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield BuiltSite(root=site_dir, origin=origin, log=result.stderr)
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)"
+        if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, site):
+    context = browser.new_context(base_url=site.origin, viewport=DESKTOP)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+@pytest.fixture
+def phone_page(browser, site):
+    context = browser.new_context(base_url=site.origin, viewport=PHONE, is_mobile=True, has_touch=True)
+    tab = context.new_page()
+    yield tab
+    context.close()

@@ -1,0 +1,64 @@
+"""What the strict build writes: two languages, the configured address, split search."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from conftest import build_site
+
+
+def _html(site, url: str) -> str:
+    return (site.root / url / "index.html").read_text(encoding="utf-8")
+
+
+def test_vietnamese_is_served_at_the_root_and_english_under_en(site):
+    assert '<html lang="vi"' in _html(site, "")
+    assert '<html lang="en"' in _html(site, "en/")
+    assert '<html lang="vi"' in _html(site, "ky-nang/")
+    assert '<html lang="en"' in _html(site, "en/ky-nang/")
+
+
+def test_every_vietnamese_page_has_its_english_page_at_the_same_slug(site):
+    vi_pages = [url for url in site.pages() if not url.startswith("en/")]
+    en_pages = {url.removeprefix("en/") for url in site.pages() if url.startswith("en/")}
+    assert set(vi_pages) == en_pages
+
+
+def test_site_url_comes_from_the_environment(site, tmp_path):
+    assert f'<link rel="canonical" href="{site.origin}ky-nang/">' in _html(site, "ky-nang/")
+    result = build_site(tmp_path, "https://pccc.example.gov.vn/tap-huan/")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "en" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://pccc.example.gov.vn/tap-huan/en/">' in html
+
+
+def test_strict_build_prints_no_warning(site):
+    assert "WARNING" not in site.log, site.log
+
+
+def test_search_index_is_split_per_language(site):
+    vi = json.loads((site.root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    en = json.loads((site.root / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert vi["config"]["lang"] == ["vi"] and en["config"]["lang"] == ["en"]
+    assert not any(doc["location"].startswith("en/") for doc in vi["docs"])
+    assert {doc["title"] for doc in en["docs"]} >= {"Skills", "Legal basis"}
+    assert "Skills" not in {doc["title"] for doc in vi["docs"]}
+    assert all("folded" in doc for doc in vi["docs"])
+
+
+def test_english_pages_load_the_english_search_index(site):
+    config = re.search(r'"base": "([^"]*)"', _html(site, "en/ky-nang/")).group(1)
+    assert config == "../"  # resolves to /en/, whose search/search_index.json is English
+
+
+def test_no_hreflang_links_in_head(site):
+    head = _html(site, "ky-nang/").split("</head>", 1)[0]
+    assert "hreflang" not in head
+
+
+def test_organisation_and_site_name_come_from_configuration(site):
+    assert "Sở Ngoại vụ tỉnh Bắc Giang" in _html(site, "")
+    assert "Department of Foreign Affairs of" in _html(site, "en/")
+    assert "<title>Kỹ năng - PCCC và CNCH" in _html(site, "ky-nang/")
+    assert "<title>Skills - Fire safety and rescue" in _html(site, "en/ky-nang/")

@@ -1,0 +1,34 @@
+"""Accent folding and the per-language split of Material's search index."""
+
+from pccc_site.search_index import fold_accents, split_index
+
+
+def test_folding_removes_vietnamese_diacritics():
+    assert fold_accents("Thoát nạn") == "thoat nan"
+    assert fold_accents("BÌNH CHỮA CHÁY") == "binh chua chay"
+    assert fold_accents("cứu hộ") == "cuu ho"
+
+
+def test_folding_turns_d_with_stroke_into_d():
+    assert fold_accents("Đội PCCC đến") == "doi pccc den"
+
+
+def test_folding_accepts_decomposed_input():
+    assert fold_accents("thoa\u0301t na\u0323n") == "thoat nan"
+
+
+def test_split_puts_each_entry_in_its_language_with_a_folded_field():
+    merged = {
+        "config": {"lang": ["vi", "en"], "fields": {"title": {"boost": 1000}}},
+        "docs": [
+            {"location": "ky-nang/", "title": "Kỹ năng", "text": "Thoát nạn"},
+            {"location": "en/ky-nang/", "title": "Skills", "text": "Escape"},
+        ],
+    }
+    result = split_index(merged, ["vi", "en"], "vi")
+    assert [d["location"] for d in result["vi"]["docs"]] == ["ky-nang/"]
+    assert result["vi"]["docs"][0]["folded"] == "ky nang thoat nan"
+    assert result["vi"]["config"]["fields"]["folded"] == {"boost": 1}
+    assert [d["location"] for d in result["en"]["docs"]] == ["ky-nang/"]
+    assert "folded" not in result["en"]["docs"][0]
+    assert result["en"]["config"]["lang"] == ["en"]
