@@ -1,0 +1,29 @@
+"""Loading the site's data files (``docs/_data/``), which pages are rendered from."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).resolve().parents[2] / "docs" / "_data"
+
+
+@lru_cache(maxsize=None)
+def load(relative: str) -> object:
+    """Parse one YAML data file under ``docs/_data`` (cached for the build)."""
+    with (DATA / relative).open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def load_all(folder: str) -> list[tuple[str, object]]:
+    """Parse every ``*.yml`` in a folder under ``docs/_data``, sorted by file name."""
+    return [(path.name, load(path.relative_to(DATA).as_posix())) for path in sorted((DATA / folder).glob("*.yml"))]
+
+
+def text(field: object, language: str) -> str:
+    """The ``language`` text of a bilingual field ``{vi: ..., en: ...}``; plain strings pass through."""
+    if isinstance(field, dict):
+        return field[language]
+    return "" if field is None else str(field)
