@@ -321,22 +321,28 @@ def render_role_tasks(role_id: str, language: str) -> str:
             f"{WORDS['my_part'][language]}: **{_part(assignment['part'], language)}** · "
             f"{WORDS['timing'][language]}: **{_timing(task, language)}** · {task_link(task, language)}",
             "",
+            text(task["summary"], language),
+            "",
         ]
-        lines += [f"- {text(duty, language)}" for duty in assignment["duties"]]
         blocks.append("\n".join(lines) + "\n")
     return "\n".join(blocks)
 
 
 @marker("role-checklist")
 def render_role_checklist(role_id: str, language: str) -> str:
+    """A task list whose boxes carry their duty as a <label> (a Markdown ``- [ ]`` box has no name for a screen reader)."""
     role(role_id)
     items = []
     for task, assignment in tasks_of(role_id):
         where = f"{task_link(task, language)}, {_timing(task, language).lower()}"
-        items += [f"- [ ] {text(duty, language)} ({where})" for duty in assignment["duties"]]
+        items += [_checklist_item(text(duty, language), where) for duty in assignment["duties"]]
     for duty in _organisation_duties(role_id):
-        items.append(f"- [ ] {text(duty, language)} ([{WORDS['part_iii'][language]}]({PLAN_PAGE}#to-chuc-thuc-hien))")
-    return "\n".join(items) + "\n"
+        items.append(_checklist_item(text(duty, language), f"[{WORDS['part_iii'][language]}]({PLAN_PAGE}#to-chuc-thuc-hien)"))
+    return '<ul class="task-list pccc-checklist" markdown="1">\n' + "\n".join(items) + "\n</ul>\n"
+
+
+def _checklist_item(duty: str, where: str) -> str:
+    return f'<li class="task-list-item" markdown="span"><label><input type="checkbox"> {duty}</label> ({where})</li>'
 
 
 @marker("role-reporting")
