@@ -29,6 +29,7 @@ DATA_FILE = "documents.yml"
 PLAN_PAGE = "../ke-hoach/ke-hoach-2024.md"
 GLOSSARY = "../thuat-ngu.md"
 TIMELINE_START = dt.date(2015, 1, 1)
+PLAN_MONTH_END = dt.date(2024, 4, 30)  # the plan is dated April 2024, its day left blank
 
 # The H2 sections every document page has, in this order, in both languages.
 DOCUMENT_SECTIONS = (
@@ -315,8 +316,7 @@ def _citation(doc: dict, language: str) -> str:
         parts.append(f"[{PHRASES['plan_basis'][language]}]({PLAN_PAGE}#thong-tin)")
     if parts:
         return ", ".join(parts)
-    plan_month = dt.date(2024, 4, 30)
-    return PHRASES["issued_after" if doc["signed"] > plan_month else "not_cited"][language]
+    return PHRASES["issued_after" if doc["signed"] > PLAN_MONTH_END else "not_cited"][language]
 
 
 def _source_items(sources: list[dict], language: str) -> list[str]:
@@ -388,13 +388,12 @@ def _unverified_point(doc: dict, field: str, language: str) -> str:
 
 @marker("documents-table")
 def render_table(_argument: str, language: str) -> str:
-    header = (LABELS["date"], LABELS["document"], LABELS["issuer"], LABELS["status"])
-    lines = ["| " + " | ".join(label[language] for label in header) + " |", "|---|---|---|---|"]
+    header = (LABELS["date"], LABELS["document"], LABELS["status"])
+    lines = ["| " + " | ".join(label[language] for label in header) + " |", "|---|---|---|"]
     for doc in sorted(documents(), key=lambda d: _sort_key(d["signed"])):
         cells = (
             format_date(doc["signed"], language) + _flag(doc, "signed", language),
-            f"{link(doc, language)}<br>{text(doc['title'], language)}",
-            text(doc["issuer"], language),
+            f"{link(doc, language)}<br>{text(doc['issuer'], language)}",
             status_text(doc, language),
         )
         lines.append("| " + " | ".join(cells) + " |")
