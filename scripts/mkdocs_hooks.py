@@ -15,7 +15,7 @@ from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from pccc_site import html_fixes, search_index  # noqa: E402
+from pccc_site import data, html_fixes, search_index  # noqa: E402
 from pccc_site import glossary  # noqa: E402,F401  (registers its marker)
 from pccc_site.markers import MarkerError, expand_markers  # noqa: E402
 
@@ -26,6 +26,10 @@ SEARCH_DIALOG_LABEL = {"vi": "Tìm kiếm", "en": "Search"}
 
 def _language(config) -> str:
     return config["theme"]["language"]
+
+
+def on_pre_build(config):
+    data.load.cache_clear()  # `mkdocs serve` rebuilds in one process: re-read edited data files
 
 
 def on_page_markdown(markdown, page, config, files):
