@@ -15,8 +15,9 @@ from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from pccc_site import html_fixes, search_index  # noqa: E402
+from pccc_site import data, html_fixes, search_index  # noqa: E402
 from pccc_site import glossary  # noqa: E402,F401  (registers its marker)
+from pccc_site import checklist, sources  # noqa: E402,F401  (register the Skills markers)
 from pccc_site import legal, plan  # noqa: E402,F401  (register their markers)
 from pccc_site.markers import MarkerError, expand_markers  # noqa: E402
 
@@ -27,6 +28,10 @@ SEARCH_DIALOG_LABEL = {"vi": "Tìm kiếm", "en": "Search"}
 
 def _language(config) -> str:
     return config["theme"]["language"]
+
+
+def on_pre_build(config):
+    data.load.cache_clear()  # `mkdocs serve` rebuilds in one process: re-read edited data files
 
 
 def on_page_markdown(markdown, page, config, files):

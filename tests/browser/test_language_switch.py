@@ -35,8 +35,8 @@ def test_navigation_titles_are_translated(page, site):
     assert "Cơ sở pháp lý" in nav and "Legal basis" not in nav
 
 
-def test_admonition_titles_are_translated(page, site):
-    page.goto(site.url("/ke-hoach/"))
-    assert page.locator(".admonition.info .admonition-title").inner_text() == "Đọc Kế hoạch hôm nay"
-    page.goto(site.url("/en/ke-hoach/"))
-    assert page.locator(".admonition.info .admonition-title").inner_text() == "Reading the plan today"
+def test_untitled_admonitions_get_a_title_in_the_page_language(page, site):
+    page.goto(site.url("/bao-tri/"))
+    assert page.locator(".admonition.tip .admonition-title").inner_text() == "Mẹo"
+    page.goto(site.url("/en/bao-tri/"))
+    assert page.locator(".admonition.tip .admonition-title").inner_text() == "Tip"
