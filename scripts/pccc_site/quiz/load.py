@@ -50,6 +50,7 @@ class Document:
     keys: dict[Path_, Mark] = field(default_factory=dict)
     values: dict[Path_, Mark] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    refused: set[Path_] = field(default_factory=set)  # values dropped (alias, tag, too deep): not checked further
 
     def value_mark(self, path: Path_) -> Mark:
         """Where the value at ``path`` starts (or its nearest written ancestor)."""
@@ -170,37 +171,41 @@ class _Composer:
                     return
             elif isinstance(event, yaml.AliasEvent):
                 self.doc.problem(_mark(event.start_mark), "yaml-alias", f"alias '*{event.anchor}' is refused: write the value out in full")
-                self._add(None, event, is_scalar=False)
+                self._add(None, event, is_scalar=False, refused=True)
             elif isinstance(event, yaml.ScalarEvent):
-                self._check_anchor(event)
-                self._add(self._scalar(event), event, is_scalar=True)
+                refused = self._check_anchor(event)
+                self._add(self._scalar(event), event, is_scalar=True, refused=refused)
             elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                self._check_anchor(event)
-                self._open(event)
+                self._open(event, refused=self._check_anchor(event))
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 frame = self.stack.pop()
                 self._add(frame.container, None, is_scalar=False, frame=frame)
 
-    def _check_anchor(self, event) -> None:
+    def _check_anchor(self, event) -> bool:
+        """Report an anchor or a tag on ``event``; True when its value is refused."""
         if event.anchor is not None:
             self.doc.problem(_mark(event.start_mark), "yaml-alias", f"anchor '&{event.anchor}' is refused: anchors and aliases can hide or multiply content; write each value out in full")
         tag = getattr(event, "tag", None)
         if tag not in (None, "!") and tag not in _ALLOWED_TAGS:
             self.doc.problem(_mark(event.start_mark), "yaml-tag", f"tag '{_written(tag)}' is refused: remove it and write plain text, numbers, true or false")
+            return True
+        return False
 
-    def _open(self, event) -> None:
+    def _open(self, event, refused: bool) -> None:
         if len(self.stack) >= MAX_DEPTH:
             if not self.too_deep_reported:
                 self.too_deep_reported = True
                 self.doc.problem(_mark(event.start_mark), "too-deep", f"values are nested more than {MAX_DEPTH} levels deep here: a quiz needs at most 6; check the indentation")
             self._skip_collection()
-            self._add(None, event, is_scalar=False)
+            self._add(None, event, is_scalar=False, refused=True)
             return
         parent = self.stack[-1] if self.stack else None
         is_key = parent is not None and isinstance(parent.container, dict) and parent.key is _NO_KEY
         path = None if is_key else self._child_path(parent)
         if path is not None:
             self.doc.values[path] = _mark(event.start_mark)
+            if refused:
+                self.doc.refused.add(path)
         container = {} if isinstance(event, yaml.MappingStartEvent) else []
         self.stack.append(_Frame(container, path, is_key))
 
@@ -222,7 +227,7 @@ class _Composer:
             return parent.path + (len(parent.container),)
         return parent.path + (parent.key,)
 
-    def _add(self, value, event, is_scalar: bool, frame: _Frame | None = None) -> None:
+    def _add(self, value, event, is_scalar: bool, frame: _Frame | None = None, refused: bool = False) -> None:
         parent = self.stack[-1] if self.stack else None
         if parent is None:
             self.doc.data = value
@@ -235,6 +240,8 @@ class _Composer:
         path = frame.path if frame is not None else self._child_path(parent)
         if path is not None and event is not None:
             self.doc.values[path] = _mark(event.start_mark)
+        if path is not None and refused:
+            self.doc.refused.add(path)
         if isinstance(parent.container, list):
             parent.container.append(value)
         else:

@@ -13,7 +13,7 @@ from collections import Counter
 
 from .load import Document
 from .problems import WARNING
-from .schema_check import describe
+from .schema_check import describe, source_pattern
 from .sources import LANGUAGES, Site, page_path
 
 BIAS_MIN_QUESTIONS = 6
@@ -115,8 +115,8 @@ def _position_bias(doc: Document, questions: list[tuple[int, dict]]) -> None:
 def source_rules(doc: Document, site: Site) -> None:
     for index, question in _questions(doc):
         source = question.get("source")
-        if not isinstance(source, str) or "#" not in source:
-            continue
+        if not isinstance(source, str) or not source_pattern().match(source):
+            continue  # reported by the schema check
         page, anchor = source.split("#", 1)
         mark = doc.value_mark(("questions", index, "source"))
         missing = [f"docs/{page_path(page, language)}" for language in LANGUAGES if not site.exists(page, language)]

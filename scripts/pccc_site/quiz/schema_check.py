@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -29,6 +30,11 @@ TYPE_NAMES = {
 }
 
 
+def source_pattern() -> re.Pattern:
+    """How a source is written, from the schema (the rules only resolve well-formed ones)."""
+    return re.compile(validator().schema["$defs"]["question"]["properties"]["source"]["pattern"])
+
+
 @lru_cache(maxsize=1)
 def validator() -> Draft202012Validator:
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
@@ -41,7 +47,8 @@ def schema_problems(doc: Document) -> None:
     found: dict[tuple, tuple] = {}
     for error in validator().iter_errors(doc.data):
         for path, mark, code, message in _explain(error, doc):
-            found.setdefault((mark, code, message), path)
+            if not any(path[: len(refused)] == refused for refused in doc.refused):
+                found.setdefault((mark, code, message), path)
     # a key that does not belong to the question type is reported once, not also for its content
     misplaced = [path for (_, code, _), path in found.items() if code == "key-not-for-type"]
     for (mark, code, message), path in found.items():
@@ -120,14 +127,21 @@ def _missing(key: str, path: tuple, where: str, doc: Document, is_text: bool):
     return mark, "missing-key", f"{where} has no '{key}': add '{key}:' with its value"
 
 
+FIXES = {
+    "string": "write it as text (in quotes if YAML would read it as a number or true/false)",
+    "integer": "write a whole number, without quotes",
+    "boolean": "write true or false, without quotes",
+    "array": "write each item on its own line starting with '- '",
+    "object": "write its keys on the lines below it, indented",
+}
+
+
 def _wrong_type(error: ValidationError, where: str) -> str:
     expected = error.validator_value
     found = _kind_of(error.instance)
     if expected == "object" and _is_text(error.schema):
-        return f"{where} is {found}; it needs a Vietnamese and an English version, written as two lines below it: 'vi: ...' and 'en: ...'"
-    wanted = TYPE_NAMES.get(expected, expected)
-    tip = " (put it in quotes to keep it as text)" if expected == "string" and found != "empty" else ""
-    return f"{where} must be {wanted}, but it is {found}{tip}"
+        return f"{where} is {found}; it needs a Vietnamese and an English version: write 'vi: ...' and 'en: ...' on the lines below it"
+    return f"{where} must be {TYPE_NAMES.get(expected, expected)}, but it is {found}: {FIXES.get(expected, 'correct the value')}"
 
 
 def _kind_of(value: object) -> str:
@@ -146,9 +160,13 @@ def _kind_of(value: object) -> str:
 
 def _not_for_type(path: tuple, doc: Document) -> str:
     key, owner = path[-1], describe(path[:-1], doc.data)
+    question = doc.data
+    for step in path[:-1]:
+        question = question[step]
+    kind = question.get("type") if isinstance(question, dict) else "?"
     if key == "options":
-        return f"'options' does not belong in a true-false question ({owner}): write 'answer: true' or 'answer: false' instead, or change 'type' to single or multiple"
-    return f"'{key}' belongs only in a true-false question ({owner}): remove it, or change 'type' to true-false"
+        return f"{owner} is a {kind} question, which has no 'options': write 'answer: true' or 'answer: false' instead, or change 'type' to single or multiple"
+    return f"{owner} is a {kind} question, which has no '{key}' (only true-false questions do): remove it, or change 'type' to true-false"
 
 
 def _other(error: ValidationError, path: tuple, where: str) -> str:
