@@ -247,12 +247,12 @@
     this.summary.hidden = !complete;
     if (complete) {
       var right = done.filter(function (q) { return self.isRight(q, answers[q.id].chosen); }).length;
-      var percent = Math.round((right * 100) / this.asked.length);
-      var pass = this.root.getAttribute("data-pass");
-      var score = fill(t.score, { right: right, total: this.asked.length, percent: percent }) + " " +
-        fill(percent >= +pass ? t.passed : t.failed, { pass: pass });
+      var total = this.asked.length, pass = this.root.getAttribute("data-pass");
+      var passed = right * 100 >= pass * total;
+      var score = fill(t.score, { right: right, total: total, percent: Math.round((right * 100) / total) }) + " " +
+        fill(passed ? t.passed : t.failed, { pass: pass });
       this.summary.querySelector(".pccc-quiz__score").textContent = score;
-      this.summary.classList.toggle("is-passed", percent >= +pass);
+      this.summary.classList.toggle("is-passed", passed);
       message = (message || "") + " " + score;
     }
     if (announce) this.say(message);
