@@ -17,6 +17,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -35,8 +36,7 @@ _ALLOWED_TAGS = _CONVERTED | {f"{_STANDARD}str"}
 _NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):
     line: int  # 1-based
     column: int  # 1-based
 
@@ -61,6 +61,11 @@ class Document:
     def key_mark(self, path: Path_) -> Mark:
         """Where the key of ``path`` is written (the value's position for list items)."""
         return self.keys.get(path) or self.value_mark(path)
+
+    def forget_positions(self, keep) -> None:
+        """Drop the positions of every path for which ``keep(path)`` is false (saves memory)."""
+        self.keys = {path: mark for path, mark in self.keys.items() if keep(path)}
+        self.values = {path: mark for path, mark in self.values.items() if keep(path) or not path}
 
     def problem(self, mark: Mark, code: str, message: str, level: str = "error") -> Problem:
         found = Problem(self.path, mark.line, mark.column, code, message, level)
@@ -164,22 +169,23 @@ class _Composer:
         loader = self.loader
         while loader.check_event():
             event = loader.get_event()
-            if isinstance(event, yaml.DocumentStartEvent):
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                refused = (event.anchor is not None or event.tag not in (None, "!")) and self._check_anchor(event)
+                self._add(self._scalar(event), event, is_scalar=True, refused=refused)
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                frame = self.stack.pop()
+                self._add(frame.container, None, is_scalar=False, frame=frame)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                self._open(event, refused=self._check_anchor(event))
+            elif kind is yaml.AliasEvent:
+                self.doc.problem(_mark(event.start_mark), "yaml-alias", f"alias '*{event.anchor}' is refused: write the value out in full")
+                self._add(None, event, is_scalar=False, refused=True)
+            elif kind is yaml.DocumentStartEvent:
                 self.documents += 1
                 if self.documents > 1:
                     self.doc.problem(_mark(event.start_mark), "yaml-syntax", "a second YAML document starts here ('---'): keep one quiz set per file")
                     return
-            elif isinstance(event, yaml.AliasEvent):
-                self.doc.problem(_mark(event.start_mark), "yaml-alias", f"alias '*{event.anchor}' is refused: write the value out in full")
-                self._add(None, event, is_scalar=False, refused=True)
-            elif isinstance(event, yaml.ScalarEvent):
-                refused = self._check_anchor(event)
-                self._add(self._scalar(event), event, is_scalar=True, refused=refused)
-            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                self._open(event, refused=self._check_anchor(event))
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                frame = self.stack.pop()
-                self._add(frame.container, None, is_scalar=False, frame=frame)
 
     def _check_anchor(self, event) -> bool:
         """Report an anchor or a tag on ``event``; True when its value is refused."""

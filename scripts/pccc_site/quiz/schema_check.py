@@ -30,16 +30,39 @@ TYPE_NAMES = {
 }
 
 
+@lru_cache(maxsize=1)
+def schema() -> dict:
+    loaded = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(loaded)
+    return loaded
+
+
+@lru_cache(maxsize=1)
 def source_pattern() -> re.Pattern:
     """How a source is written, from the schema (the rules only resolve well-formed ones)."""
-    return re.compile(validator().schema["$defs"]["question"]["properties"]["source"]["pattern"])
+    return re.compile(schema()["$defs"]["question"]["properties"]["source"]["pattern"])
+
+
+def _inline(node: object, definitions: dict) -> object:
+    """The schema with every local ``$ref`` replaced by its definition.
+
+    Resolving references is most of jsonschema's time; the format has no
+    recursion, so inlining them makes checking about three times faster.
+    """
+    if isinstance(node, list):
+        return [_inline(item, definitions) for item in node]
+    if not isinstance(node, dict):
+        return node
+    result = {}
+    if "$ref" in node:
+        result.update(_inline(definitions[node["$ref"].rsplit("/", 1)[-1]], definitions))
+    result.update({key: _inline(value, definitions) for key, value in node.items() if key not in ("$ref", "$defs")})
+    return result
 
 
 @lru_cache(maxsize=1)
 def validator() -> Draft202012Validator:
-    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
-    Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema)
+    return Draft202012Validator(_inline(schema(), schema()["$defs"]))
 
 
 def schema_problems(doc: Document) -> None:

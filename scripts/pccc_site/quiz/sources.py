@@ -57,8 +57,7 @@ class Site:
         _register_renderers()
 
     def exists(self, page: str, language: str) -> bool:
-        path = self.docs / page_path(page, language)
-        return path.is_file() and self.docs in path.resolve().parents
+        return _exists(self.docs / page_path(page, language), self.docs)
 
     def sections(self, page: str, language: str) -> list[Section]:
         return _sections(self.docs / page_path(page, language), language)
@@ -78,6 +77,11 @@ class Site:
             if section.anchor == anchor:
                 return current if section.level != 1 else None
         return None
+
+
+@lru_cache(maxsize=1024)
+def _exists(path: Path, docs: Path) -> bool:
+    return path.is_file() and docs in path.resolve().parents
 
 
 @lru_cache(maxsize=256)

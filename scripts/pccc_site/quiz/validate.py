@@ -57,6 +57,7 @@ def check(paths: list[Path], docs: Path = DOCS, base: Path | None = None) -> Rep
             schema_problems(doc)
             set_rules(doc, path.stem)
             source_rules(doc, site)
+        doc.forget_positions(keep=_is_id_path)  # the cross-file check needs only where ids are
         loaded.append(doc)
     bank_rules(loaded)
     problems = sorted((p for doc in loaded for p in doc.problems), key=sort_key)
@@ -66,6 +67,10 @@ def check(paths: list[Path], docs: Path = DOCS, base: Path | None = None) -> Rep
         if doc.data is not None and not any(p.level == ERROR for p in doc.problems)
     )
     return Report(tuple(problems), sets, len(paths))
+
+
+def _is_id_path(path: tuple) -> bool:
+    return path == ("id",) or (len(path) == 3 and path[0] == "questions" and path[2] == "id")
 
 
 def check_bank(quizzes: Path = QUIZZES, docs: Path = DOCS) -> Report:
