@@ -200,3 +200,8 @@ def test_nav_gets_each_set_once_after_the_section_index(monkeypatch):
     build.add_to_nav(nav)
     build.add_to_nav(nav)  # every language build calls it again
     assert nav[1] == {"Tự kiểm tra": ["trac-nghiem/index.md", "trac-nghiem/day-du.md"]}
+
+
+def test_an_empty_bank_gives_a_sentence_not_an_empty_table():
+    assert render.index_markdown([], "vi") == "Chưa có bộ câu hỏi nào."
+    assert render.index_markdown([], "en") == "There are no question sets yet."

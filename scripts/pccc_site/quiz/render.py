@@ -158,6 +158,8 @@ def page_markdown(quiz: QuizSet, language: str, site: Site, links_root: str, ass
 def index_markdown(sets, language: str) -> str:
     """A table of every set: title (linked), number of questions, time."""
     words = INDEX[language]
+    if not sets:
+        return words["none"]
     rows = [f"| {words['set']} | {words['questions']} | {words['minutes']} |", "|---|---|---|"]
     for quiz in sets:
         count = str(len(quiz.questions)) if not quiz.pool else words["pool"].format(asked=quiz.pool, total=len(quiz.questions))

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections import Counter
 
-from .load import Document
+from .document import Document
 from .problems import WARNING
 from .schema_check import describe, source_pattern
 from .sources import LANGUAGES, Site, page_path

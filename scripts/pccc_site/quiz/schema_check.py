@@ -17,7 +17,7 @@ from pathlib import Path
 
 from jsonschema import Draft202012Validator, ValidationError
 
-from .load import Document
+from .document import Document
 
 SCHEMA = Path(__file__).resolve().parents[3] / "quizzes" / "schema.json"
 LANGUAGE_NAMES = {"vi": "Vietnamese", "en": "English"}

@@ -66,6 +66,6 @@ SCRIPT_KEYS = (
 )
 
 INDEX = {
-    "vi": {"set": "Bộ câu hỏi", "questions": "Số câu", "minutes": "Thời gian", "unit": "{n} phút", "pool": "{asked} (chọn từ {total})"},
-    "en": {"set": "Question set", "questions": "Questions", "minutes": "Time", "unit": "{n} min", "pool": "{asked} (drawn from {total})"},
+    "vi": {"set": "Bộ câu hỏi", "questions": "Số câu", "minutes": "Thời gian", "unit": "{n} phút", "pool": "{asked} (chọn từ {total})", "none": "Chưa có bộ câu hỏi nào."},
+    "en": {"set": "Question set", "questions": "Questions", "minutes": "Time", "unit": "{n} min", "pool": "{asked} (drawn from {total})", "none": "There are no question sets yet."},
 }
