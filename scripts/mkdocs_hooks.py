@@ -24,8 +24,6 @@ from pccc_site.quiz import build as quiz_build  # noqa: E402  (quiz pages; regis
 DEFAULT_LANGUAGE = "vi"
 LANGUAGES = ["vi", "en"]
 SEARCH_DIALOG_LABEL = {"vi": "Tìm kiếm", "en": "Search"}
-
-
 log = get_plugin_logger("pccc")
 
 
@@ -51,6 +49,11 @@ def on_files(files, config):
 
 
 def on_page_read_source(page, config):
+    """Quiz pages have no file in docs/: their source is made from the quiz files.
+
+    MkDocs accepts one handler of this event in the whole build; None lets
+    every other page be read from its file as usual.
+    """
     return quiz_build.page_source(page.file.src_uri, page.file.url)
 
 

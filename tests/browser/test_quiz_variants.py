@@ -1,7 +1,9 @@
-"""A quiz whose text carries markup and script: the page shows it as text and runs nothing.
+"""Quizzes the starter set does not cover, in a copy of the project built with --strict.
 
-A copy of the project gets an extra quiz file with hostile text in every
-field a learner sees; it is built with --strict and served.
+- A quiz whose text carries markup and script in every field a learner sees:
+  the page shows it as text and runs nothing.
+- A quiz with a pool: each attempt asks that many questions, numbered in
+  order, and keeps its selection on reload.
 """
 
 from __future__ import annotations
@@ -45,6 +47,27 @@ questions:
 """
 
 
+POOLED = """# yaml-language-server: $schema=./schema.json
+id: chon-ngau-nhien
+title: {vi: Chọn ngẫu nhiên, en: Drawn at random}
+intro: {vi: Ba trong năm câu., en: Three of five questions.}
+minutes: 2
+pass_percent: 60
+shuffle_options: true
+pool: 3
+questions:
+""" + "".join(
+    f"""  - id: cau-{n}
+    type: true-false
+    text: {{vi: "Mệnh đề số {n} đúng.", en: "Statement {n} is true."}}
+    answer: true
+    explanation: {{vi: "Giải thích {n}.", en: "Explanation {n}."}}
+    source: ky-nang/index.md#so-khan-cap
+"""
+    for n in range(1, 6)
+)
+
+
 class _Quiet(SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002
         pass
@@ -54,6 +77,7 @@ class _Quiet(SimpleHTTPRequestHandler):
 def hostile_site(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("hostile"))
     (project / "quizzes" / "thu-doc-hai.yml").write_text(QUIZ, encoding="utf-8")
+    (project / "quizzes" / "chon-ngau-nhien.yml").write_text(POOLED, encoding="utf-8")
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
@@ -112,5 +136,27 @@ def test_the_quiz_index_shows_the_title_as_text(browser, hostile_site):
         tab.goto(hostile_site + "trac-nghiem/")
         link = tab.locator('a[href="thu-doc-hai/"]').first
         assert link.inner_text() == 'Thử & kiểm tra "an toàn"'
+    finally:
+        context.close()
+
+
+def test_a_pool_asks_that_many_questions_and_keeps_them_on_reload(browser, hostile_site):
+    context = browser.new_context()
+    tab = context.new_page()
+    try:
+        tab.goto(hostile_site + "en/trac-nghiem/chon-ngau-nhien/")
+        tab.wait_for_selector(".pccc-quiz__check:visible")
+        asked = tab.locator(".pccc-quiz__question:visible")
+        assert asked.count() == 3
+        assert asked.locator(".pccc-quiz__number").all_inner_texts() == ["Question 1.", "Question 2.", "Question 3."]
+        chosen = asked.evaluate_all("items => items.map(li => li.dataset.id)")
+        tab.reload()
+        tab.wait_for_selector(".pccc-quiz__check:visible")
+        assert tab.locator(".pccc-quiz__question:visible").evaluate_all("items => items.map(li => li.dataset.id)") == chosen
+        for question_id in chosen:
+            block = tab.locator(f'.pccc-quiz__question[data-id="{question_id}"]')
+            block.locator('li[data-option="true"] label').click()
+            block.locator(".pccc-quiz__check").click()
+        assert tab.locator(".pccc-quiz__score").inner_text().startswith("You answered 3 of 3 questions right (100%). Passed")
     finally:
         context.close()
