@@ -20,7 +20,7 @@ from pccc_site.quiz.validate import check
 FIXTURES = Path(__file__).parent / "fixtures" / "quiz"
 DOCS = FIXTURES / "docs"
 VALID = sorted((FIXTURES / "valid").glob("*.yml"))
-INVALID = sorted((FIXTURES / "invalid").glob("*.yml"))
+INVALID = sorted([*(FIXTURES / "invalid").glob("*.yml"), *(FIXTURES / "invalid").glob("*.yaml")])
 GROUPS = sorted(p for p in (FIXTURES / "invalid").iterdir() if p.is_dir())
 # Codes whose input is made by a test instead of a committed fixture, with that test.
 GENERATED = {"file-too-large": "test_quiz_load.py::test_a_file_over_the_limit_is_refused_before_it_is_read"}

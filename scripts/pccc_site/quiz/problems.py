@@ -37,6 +37,7 @@ class Code:
 
 CODES: dict[str, Code] = {
     # Reading the file
+    "wrong-extension": Code(ERROR, "A quiz file ends in .yaml (or another extension) instead of .yml.", "Rename the file to <id>.yml."),
     "file-too-large": Code(ERROR, "The file is larger than 1 MiB; it is not read at all.", "Split the set into several files."),
     "not-utf8": Code(ERROR, "The file is not UTF-8 text.", "Save the file as UTF-8 in your editor."),
     "binary-content": Code(ERROR, "The file holds a control character or binary data.", "Delete the character at the position given; retype the text if it was pasted."),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .load import Document, load_file
+from .load import Document, Mark, load_file
 from .model import QuizSet, quiz_set
 from .problems import ERROR, Problem, sort_key
 from .rules import bank_rules, set_rules, source_rules
@@ -39,7 +39,8 @@ class Report:
 
 
 def quiz_files(folder: Path = QUIZZES) -> list[Path]:
-    return sorted(folder.glob(f"*{SUFFIX}"))
+    """The quiz files in ``folder``; ``.yaml`` files too, so that the check can ask to rename them."""
+    return sorted([*folder.glob(f"*{SUFFIX}"), *folder.glob("*.yaml")])
 
 
 def display_path(path: Path, base: Path | None = None) -> str:
@@ -53,6 +54,8 @@ def check(paths: list[Path], docs: Path = DOCS, base: Path | None = None) -> Rep
     loaded: list[Document] = []
     for path in paths:
         doc = load_file(path, display_path(path, base))
+        if path.suffix != SUFFIX:
+            doc.problem(Mark(1, 1), "wrong-extension", f"quiz files end in {SUFFIX}: rename {path.name} to {path.stem}{SUFFIX}")
         if doc.data is not None:
             schema_problems(doc)
             set_rules(doc, path.stem)
