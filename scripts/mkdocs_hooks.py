@@ -10,7 +10,8 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -20,10 +21,12 @@ from pccc_site import glossary  # noqa: E402,F401  (registers its marker)
 from pccc_site import checklist, sources  # noqa: E402,F401  (register the Skills markers)
 from pccc_site import legal, plan  # noqa: E402,F401  (register their markers)
 from pccc_site.markers import MarkerError, expand_markers  # noqa: E402
+from pccc_site.quiz import build as quiz_build  # noqa: E402  (quiz pages; registers the quiz-index marker)
 
 DEFAULT_LANGUAGE = "vi"
 LANGUAGES = ["vi", "en"]
 SEARCH_DIALOG_LABEL = {"vi": "Tìm kiếm", "en": "Search"}
+log = get_plugin_logger("pccc")
 
 
 def _language(config) -> str:
@@ -32,6 +35,37 @@ def _language(config) -> str:
 
 def on_pre_build(config):
     data.load.cache_clear()  # `mkdocs serve` rebuilds in one process: re-read edited data files
+
+
+def on_config(config):
+    """Check every quiz file before anything is built; list the quiz pages in the nav."""
+    try:
+        quiz_build.validate(log.warning)
+    except quiz_build.QuizBuildError as error:
+        raise PluginError(str(error)) from None
+    quiz_build.add_to_nav(config["nav"])
+    return config
+
+
+def on_files(files, config):
+    """Add the generated quiz pages (priority 0: before static-i18n sorts files by language)."""
+    for src_uri in quiz_build.generated_pages():
+        files.append(File(src_uri, config["docs_dir"], config["site_dir"], config["use_directory_urls"]))
+    return files
+
+
+def on_page_read_source(page, config):
+    """Quiz pages have no file in docs/: their source is made from the quiz files.
+
+    MkDocs accepts one handler of this event in the whole build; None lets
+    every other page be read from its file as usual.
+    """
+    return quiz_build.page_source(page.file.src_uri, page.file.url)
+
+
+def on_serve(server, config, builder):
+    server.watch(str(quiz_build.QUIZZES))
+    return server
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -1,0 +1,104 @@
+"""Quiz figures (a benchmark, not a test): checking speed and the page's own weight.
+
+    python -m pccc_site.quiz.bench        (from scripts/)
+
+Prints:
+- ``quiz.py check`` on 10,000 generated questions (100 files of 100), in a
+  child process: seconds and peak resident memory;
+- ``yamllint`` on the same files, if a ``yamllint`` command is found on PATH
+  (or named by the YAMLLINT environment variable); it is not a project
+  dependency, so its absence is only reported;
+- quiz.js and quiz.css, raw and gzipped, against the 8 KB budget.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+ASSETS = ROOT / "docs" / "assets" / "quiz"
+BUDGET_GZIP = 8 * 1024
+FILES, PER_FILE = 100, 100
+
+
+def _text(words: str, number: int) -> str:
+    return json.dumps({"vi": f"{words} số {number}", "en": f"{words} number {number}"}, ensure_ascii=False)
+
+
+def _question(set_number: int, number: int) -> str:
+    qid = f"cau-{set_number}-{number}"
+    right = number % 4
+    options = "".join(
+        f"      - id: lua-chon-{k}\n        text: {_text(f'Lựa chọn {k}', number)}\n"
+        + ("        correct: true\n" if k == right else "")
+        + f"        feedback: {_text('Giải thích lựa chọn', k)}\n"
+        for k in range(4)
+    )
+    return (
+        f"  - id: {qid}\n    type: single\n    text: {_text('Câu hỏi', number)}\n    options:\n{options}"
+        f"    explanation: {_text('Giải thích', number)}\n    source: ky-nang/index.md#so-khan-cap\n"
+    )
+
+
+def write_bank(folder: Path) -> int:
+    for set_number in range(FILES):
+        set_id = f"bo-{set_number}"
+        head = (
+            f"id: {set_id}\ntitle: {_text('Bộ', set_number)}\nintro: {_text('Giới thiệu', set_number)}\n"
+            "minutes: 10\npass_percent: 70\nshuffle_options: true\nquestions:\n"
+        )
+        body = "".join(_question(set_number, n) for n in range(PER_FILE))
+        (folder / f"{set_id}.yml").write_text(head + body, encoding="utf-8")
+    return FILES * PER_FILE
+
+
+def measure(command: list[str]) -> tuple[float, float, int]:
+    """Seconds, peak memory (MB) and exit code of one child process."""
+    started = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - started
+    child.returncode = os.waitstatus_to_exitcode(status)
+    return seconds, usage.ru_maxrss / 1024, child.returncode
+
+
+def _yamllint() -> str | None:
+    return os.environ.get("YAMLLINT") or shutil.which("yamllint")
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        questions = write_bank(folder)
+        megabytes = sum(p.stat().st_size for p in folder.glob("*.yml")) / 1e6
+        print(f"Generated {questions:,} questions in {FILES} files ({megabytes:.1f} MB).")
+        seconds, peak, code = measure([sys.executable, str(ROOT / "scripts" / "quiz.py"), "check", str(folder)])
+        print(f"quiz.py check: {seconds:.2f} s, peak {peak:.0f} MB, exit {code}")
+        yamllint = _yamllint()
+        if yamllint:
+            seconds, peak, code = measure([yamllint, "-f", "parsable", str(folder)])
+            print(f"yamllint ({yamllint}): {seconds:.2f} s, peak {peak:.0f} MB, exit {code}")
+        else:
+            print("yamllint: not installed (not a project dependency); set YAMLLINT=/path/to/yamllint to compare")
+    total = 0
+    for name in ("quiz.js", "quiz.css"):
+        raw = (ASSETS / name).read_bytes()
+        packed = len(gzip.compress(raw, 9))
+        total += packed
+        print(f"{name}: {len(raw):,} bytes raw, {packed:,} bytes gzipped")
+    print(f"quiz.js + quiz.css gzipped: {total:,} bytes (budget {BUDGET_GZIP:,}): {'within' if total <= BUDGET_GZIP else 'OVER'} budget")
+    print("Pages without a quiz load neither file (tests/browser/test_quiz.py::test_only_quiz_pages_load_the_quiz_assets).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT / "scripts"))
+    sys.exit(main())

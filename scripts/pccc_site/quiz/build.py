@@ -1,0 +1,115 @@
+"""The quiz bank in the site build, as plain functions the MkDocs hooks call.
+
+- ``validate`` checks every quiz file before anything is built and raises
+  ``QuizBuildError`` listing every problem, exactly as ``quiz.py check`` prints
+  them.
+- Each set becomes two generated pages, ``trac-nghiem/<id>.md`` and
+  ``trac-nghiem/<id>.en.md``: the hooks add them to the build's files
+  before static-i18n sorts files by language, and ``page_source`` supplies
+  their content. Nothing generated is written to ``docs/``.
+- ``add_to_nav`` lists the sets under the quiz section of the navigation.
+- The ``<!-- pccc:quiz-index -->`` marker renders the table of sets.
+
+Generated pages assume directory URLs (MkDocs' default, used by this site).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from ..markers import marker
+from .load import load_file
+from .model import QuizSet, quiz_set
+from .render import index_markdown, page_markdown
+from .schema_check import schema_problems
+from .sources import Site
+from .validate import DOCS, QUIZZES, check_bank, quiz_files  # noqa: F401  (QUIZZES: watched by the hooks)
+
+SECTION = "trac-nghiem"
+DEFAULT_LANGUAGE = "vi"
+_PAGE = re.compile(rf"^{SECTION}/(?P<id>[a-z0-9-]+?)(?:\.(?P<language>en))?\.md$")
+_bank: dict[str, QuizSet] = {}
+
+
+class QuizBuildError(Exception):
+    """The quiz files have errors; the message lists every one."""
+
+
+def validate(warn: Callable[[str], None]) -> tuple[QuizSet, ...]:
+    report = check_bank()
+    if report.errors:
+        lines = [str(problem) for problem in report.problems]
+        raise QuizBuildError(
+            f"{len(report.errors)} error(s) in the quiz files; nothing was built. "
+            "Fix them (python scripts/quiz.py check shows the same list):\n" + "\n".join(lines)
+        )
+    for problem in report.warnings:
+        warn(str(problem))
+    _bank.clear()
+    _bank.update((quiz.id, quiz) for quiz in report.sets)
+    return report.sets
+
+
+def generated_pages() -> list[str]:
+    """Source paths of the quiz pages, both languages, relative to docs/."""
+    return [f"{SECTION}/{quiz_id}{suffix}.md" for quiz_id in sorted(_bank) for suffix in ("", ".en")]
+
+
+def page_source(src_uri: str, url: str) -> str | None:
+    """The Markdown source of a generated quiz page, or None for any other page.
+
+    ``url`` is the page's URL relative to the site root (``en/trac-nghiem/x/``).
+    """
+    match = _PAGE.match(src_uri)
+    if not match or match.group("id") not in _bank:
+        return None
+    language = match.group("language") or DEFAULT_LANGUAGE
+    depth = url.count("/")
+    assets_root = "../" * depth
+    links_root = "../" * (depth - (0 if language == DEFAULT_LANGUAGE else 1))
+    return page_markdown(_bank[match.group("id")], language, Site(DOCS), links_root, assets_root)
+
+
+def add_to_nav(nav: list | None) -> None:
+    """Append every set's page after the quiz section's index page (idempotent)."""
+    section = _find_section(nav or [], f"{SECTION}/index.md")
+    if section is None:
+        return
+    for src_uri in generated_pages():
+        if not src_uri.endswith(".en.md") and src_uri not in section:
+            section.append(src_uri)
+
+
+def _find_section(items: list, page: str) -> list | None:
+    if page in items:
+        return items
+    for item in items:
+        children = list(item.values())[0] if isinstance(item, dict) and len(item) == 1 else None
+        if isinstance(children, list):
+            found = _find_section(children, page)
+            if found is not None:
+                return found
+    return None
+
+
+def _sets_without_sources() -> list[QuizSet]:
+    """Sets whose files pass the shape check, read without resolving sources.
+
+    Used when the index is rendered outside a build (the source check itself
+    expands the quiz index page while it looks for anchors).
+    """
+    sets = []
+    for path in quiz_files(QUIZZES):
+        doc = load_file(path)
+        if doc.data is not None and not doc.problems:
+            schema_problems(doc)
+            if not doc.problems:
+                sets.append(quiz_set(doc.data))
+    return sets
+
+
+@marker("quiz-index")
+def render_index(_argument: str, language: str) -> str:
+    sets = [_bank[quiz_id] for quiz_id in sorted(_bank)] if _bank else _sets_without_sources()
+    return index_markdown(sets, language)

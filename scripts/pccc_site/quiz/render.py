@@ -1,0 +1,167 @@
+"""HTML of a quiz page and Markdown of the quiz index, in one language.
+
+Every text from a quiz file is HTML-escaped first; only ``**bold**`` and
+```code``` are then turned into tags, so markup written in a question is
+shown as text and can never run. The page works without JavaScript (each
+question has a "show the answer" disclosure) and prints as a blank sheet;
+quiz.js adds checking, feedback, scoring and saved progress. The page links
+its own quiz.css and quiz.js, so no other page loads them.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+import yaml
+
+from .model import Question, QuizSet
+from .sources import Site
+from .strings import INDEX, SCRIPT_KEYS, STRINGS
+
+LETTERS = "ABCDEFGH"
+_CODE = re.compile(r"`([^`\n]+)`")
+_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+
+
+def inline(text: str) -> str:
+    """Escape ``text`` for HTML, then allow **bold** and `code`."""
+    parts = _CODE.split(text)
+    out = []
+    for index, part in enumerate(parts):
+        if index % 2:
+            out.append(f"<code>{html.escape(part)}</code>")
+        else:
+            out.append(_BOLD.sub(r"<strong>\1</strong>", html.escape(part)))
+    return "".join(out)
+
+
+def markdown_text(text: str) -> str:
+    """``text`` as literal Markdown inline text: escaped HTML, then escaped Markdown syntax."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def _attr(value: str) -> str:
+    return html.escape(value, quote=True)
+
+
+def page_url(page: str) -> str:
+    """The directory URL of a docs page: ky-nang/index.md -> ky-nang/, bao-tri.md -> bao-tri/."""
+    stem = page[: -len(".md")]
+    if stem == "index":
+        return ""
+    return stem[: -len("index")] if stem.endswith("/index") else stem + "/"
+
+
+def _source_link(question: Question, language: str, site: Site, links_root: str) -> str:
+    section = site.anchors(question.page, language).get(question.anchor)
+    label = site.title(question.page, language)
+    if section is not None and section.level > 1:
+        label = f"{label} › {section.title}"
+    href = f"{links_root}{page_url(question.page)}#{question.anchor}"
+    return f'<p class="pccc-quiz__source">{STRINGS[language]["source"]} <a href="{_attr(href)}">{html.escape(label)}</a></p>'
+
+
+def _option(question: Question, index: int, language: str) -> str:
+    option = question.options[index]
+    kind = "checkbox" if question.type == "multiple" else "radio"
+    letter = "" if question.type == "true-false" else f'<span class="pccc-quiz__letter">{LETTERS[index]}.</span> '
+    correct = " data-correct" if option.correct else ""
+    feedback = ""
+    if option.feedback:
+        feedback = f'<p class="pccc-quiz__feedback" hidden>{inline(option.feedback[language])}</p>'
+    return (
+        f'<li class="pccc-quiz__option" data-option="{option.id}"{correct}>'
+        f'<label><input type="{kind}" name="q-{question.id}" value="{option.id}">'
+        f'<span class="pccc-quiz__label">{letter}{inline(option.text[language])}</span></label>'
+        f"{feedback}</li>"
+    )
+
+
+def _question(question: Question, number: int, language: str, site: Site, links_root: str) -> str:
+    s = STRINGS[language]
+    parts = [
+        f'<li class="pccc-quiz__question" id="{question.id}" data-id="{question.id}" data-type="{question.type}" data-version="{question.version}">',
+        "<fieldset>",
+        f'<legend><span class="pccc-quiz__number">{s["question"].format(n=number)}</span> {inline(question.text[language])}</legend>',
+    ]
+    if question.type == "multiple":
+        parts.append(f'<p class="pccc-quiz__instruction">{s["choose_all"]}</p>')
+    if question.hint:
+        parts.append(f'<details class="pccc-quiz__hint tip"><summary>{s["hint"]}</summary><p>{inline(question.hint[language])}</p></details>')
+    parts.append('<ul class="pccc-quiz__options">')
+    parts += [_option(question, index, language) for index in range(len(question.options))]
+    parts.append("</ul>")
+    parts.append(f'<button type="button" class="md-button pccc-quiz__check" hidden>{s["check"]}</button>')
+    right = "; ".join(inline(o.text[language]) for o in question.options if o.correct)
+    parts += [
+        '<div class="pccc-quiz__result" tabindex="-1" hidden></div>',
+        f'<details class="pccc-quiz__answer question"><summary>{s["show_answer"]}</summary>',
+        f'<p class="pccc-quiz__right"><strong>{s["right_answer"]}</strong> {right}</p>',
+        f'<div class="pccc-quiz__explanation"><p>{inline(question.explanation[language])}</p>',
+        _source_link(question, language, site, links_root),
+        "</div></details>",
+        "</fieldset></li>",
+    ]
+    return "\n".join(parts)
+
+
+def render_quiz(quiz: QuizSet, language: str, site: Site, links_root: str, assets_root: str) -> str:
+    s = STRINGS[language]
+    strings = json.dumps({key: s[key] for key in SCRIPT_KEYS}, ensure_ascii=False)
+    meta = s["meta"].format(asked=quiz.asked, minutes=quiz.minutes, **{"pass": quiz.pass_percent})
+    parts = [
+        f'<div class="pccc-quiz" id="quiz-{quiz.id}" data-quiz="{quiz.id}" data-version="{quiz.version}" '
+        f'data-pass="{quiz.pass_percent}" data-shuffle="{int(quiz.shuffle_options)}" data-pool="{quiz.pool or 0}" '
+        f'data-strings="{_attr(strings)}">',
+        f'<link rel="stylesheet" href="{assets_root}assets/quiz/quiz.css">',
+        f'<script defer src="{assets_root}assets/quiz/quiz.js"></script>',
+        f'<p class="pccc-quiz__intro">{inline(quiz.intro[language])}</p>',
+        f'<p class="pccc-quiz__meta">{meta}. {s["saved"]}</p>',
+    ]
+    if quiz.pool:
+        parts.append(f'<p class="pccc-quiz__meta">{s["pool"].format(asked=quiz.pool, total=len(quiz.questions))}</p>')
+    parts += [
+        f'<noscript><p class="pccc-quiz__meta">{s["noscript"]}</p></noscript>',
+        '<p class="pccc-quiz__progress" tabindex="-1" hidden></p>',
+        '<ol class="pccc-quiz__list">',
+    ]
+    parts += [_question(q, n, language, site, links_root) for n, q in enumerate(quiz.questions, start=1)]
+    parts += [
+        "</ol>",
+        '<div class="pccc-quiz__summary" tabindex="-1" hidden><p class="pccc-quiz__score"></p>',
+        f'<button type="button" class="md-button md-button--primary pccc-quiz__retry">{s["retry"]}</button></div>',
+        '<p class="pccc-quiz__live" role="status" aria-live="polite"></p>',
+        "</div>",
+    ]
+    return "\n".join(parts)
+
+
+def page_markdown(quiz: QuizSet, language: str, site: Site, links_root: str, assets_root: str) -> str:
+    """The whole source of a generated quiz page: front matter and the quiz's HTML.
+
+    Titles are escaped here because MkDocs templates print page titles
+    without escaping them.
+    """
+    title = html.escape(quiz.title[language], quote=True)
+    meta = {
+        "title": title,
+        "description": html.escape(f"{quiz.title[language]}: {STRINGS[language]['meta'].format(asked=quiz.asked, minutes=quiz.minutes, **{'pass': quiz.pass_percent})}", quote=True),
+        "kind": "quiz",
+    }
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+    return f"---\n{front}---\n\n{render_quiz(quiz, language, site, links_root, assets_root)}\n"
+
+
+def index_markdown(sets, language: str) -> str:
+    """A table of every set: title (linked), number of questions, time."""
+    words = INDEX[language]
+    if not sets:
+        return words["none"]
+    rows = [f"| {words['set']} | {words['questions']} | {words['minutes']} |", "|---|---|---|"]
+    for quiz in sets:
+        count = str(len(quiz.questions)) if not quiz.pool else words["pool"].format(asked=quiz.pool, total=len(quiz.questions))
+        rows.append(f"| [{markdown_text(quiz.title[language])}]({quiz.id}.md) | {count} | {words['unit'].format(n=quiz.minutes)} |")
+    return "\n".join(rows)

@@ -1,0 +1,154 @@
+"""Checks of meaning that a schema cannot express.
+
+Each check reads the data defensively: a part with the wrong shape was
+already reported by the schema check and is skipped here, so one mistake
+gives one message.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+from .document import Document
+from .problems import WARNING
+from .schema_check import describe, source_pattern
+from .sources import LANGUAGES, Site, page_path
+
+BIAS_MIN_QUESTIONS = 6
+BIAS_SHARE = 0.5
+POSITION_NAMES = "ABCDEFGH"
+
+
+def _questions(doc: Document) -> list[tuple[int, dict]]:
+    data = doc.data if isinstance(doc.data, dict) else {}
+    questions = data.get("questions")
+    if not isinstance(questions, list):
+        return []
+    return [(index, q) for index, q in enumerate(questions) if isinstance(q, dict)]
+
+
+def _options(question: dict) -> list[tuple[int, dict]]:
+    options = question.get("options")
+    if question.get("type") not in ("single", "multiple") or not isinstance(options, list):
+        return []
+    return [(index, o) for index, o in enumerate(options) if isinstance(o, dict)]
+
+
+def fold(text: str) -> str:
+    """The form two option texts are compared in: NFC, case-folded, spaces collapsed."""
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def set_rules(doc: Document, expected_id: str) -> None:
+    data = doc.data if isinstance(doc.data, dict) else {}
+    set_id = data.get("id")
+    if isinstance(set_id, str) and set_id != expected_id:
+        doc.problem(doc.value_mark(("id",)), "file-name-mismatch", f"the set's id is '{set_id}' but the file is {expected_id}.yml: rename the file to {set_id}.yml or change the id to {expected_id}")
+    title = data.get("title")
+    for language in LANGUAGES:
+        text = title.get(language) if isinstance(title, dict) else None
+        if isinstance(text, str) and re.search(r"[<>]", text):
+            doc.problem(doc.value_mark(("title", language)), "markup-in-title", "the title contains '<' or '>': remove them; titles also appear in the browser tab, the menu and search results")
+    pool, questions = data.get("pool"), _questions(doc)
+    if isinstance(pool, int) and not isinstance(pool, bool) and questions and pool > len(questions):
+        doc.problem(doc.value_mark(("pool",)), "pool-too-large", f"'pool' asks for {pool} questions but the set has {len(questions)}: lower 'pool' or add questions")
+    for index, question in questions:
+        _answer_rules(doc, index, question)
+    _position_bias(doc, questions)
+
+
+def _answer_rules(doc: Document, index: int, question: dict) -> None:
+    path = ("questions", index)
+    options = _options(question)
+    if not options:
+        return
+    where = describe(path, doc.data)
+    seen_ids: dict[str, int] = {}
+    for number, option in options:
+        option_id = option.get("id")
+        if isinstance(option_id, str):
+            if option_id in seen_ids:
+                doc.problem(doc.value_mark(path + ("options", number, "id")), "duplicate-id", f"option id '{option_id}' is used twice in {where} (first in option {seen_ids[option_id] + 1}): give this option another id")
+            else:
+                seen_ids[option_id] = number
+    correct = [number for number, option in options if option.get("correct") is True]
+    if not correct:
+        doc.problem(doc.value_mark(path + ("options",)), "no-correct-answer", f"{where} has no right answer: add 'correct: true' to the right option")
+    elif question.get("type") == "single" and len(correct) > 1:
+        numbers = ", ".join(str(n + 1) for n in correct)
+        doc.problem(doc.value_mark(path + ("options", correct[1], "correct")), "single-several-correct", f"{where} is single-answer but options {numbers} are all marked correct: keep one, or change 'type' to multiple")
+    _same_text(doc, path, where, options)
+
+
+def _same_text(doc: Document, path: tuple, where: str, options: list[tuple[int, dict]]) -> None:
+    for language in LANGUAGES:
+        seen: dict[str, int] = {}
+        for number, option in options:
+            text = option.get("text", {}).get(language) if isinstance(option.get("text"), dict) else None
+            if not isinstance(text, str):
+                continue
+            key = fold(text)
+            if key in seen:
+                doc.problem(doc.value_mark(path + ("options", number, "text", language)), "duplicate-option-text", f"options {seen[key] + 1} and {number + 1} of {where} say the same thing in '{language}' ('{text.strip()[:40]}'): reword or remove one")
+            else:
+                seen[key] = number
+
+
+def _position_bias(doc: Document, questions: list[tuple[int, dict]]) -> None:
+    positions = []
+    for _, question in questions:
+        if question.get("type") != "single":
+            continue
+        correct = [number for number, option in _options(question) if option.get("correct") is True]
+        if len(correct) == 1:
+            positions.append(correct[0])
+    if len(positions) < BIAS_MIN_QUESTIONS:
+        return
+    position, count = Counter(positions).most_common(1)[0]
+    if count / len(positions) > BIAS_SHARE:
+        name = POSITION_NAMES[position] if position < len(POSITION_NAMES) else str(position + 1)
+        doc.problem(doc.value_mark(("questions",)), "answer-position-bias", f"the right answer is option {name} in {count} of {len(positions)} single-answer questions: move some right answers to other positions so the position gives nothing away", WARNING)
+
+
+def source_rules(doc: Document, site: Site) -> None:
+    for index, question in _questions(doc):
+        source = question.get("source")
+        if not isinstance(source, str) or not source_pattern().match(source):
+            continue  # reported by the schema check
+        page, anchor = source.split("#", 1)
+        mark = doc.value_mark(("questions", index, "source"))
+        missing = [f"docs/{page_path(page, language)}" for language in LANGUAGES if not site.exists(page, language)]
+        if missing:
+            verb = "does" if len(missing) == 1 else "do"
+            doc.problem(mark, "unknown-source-page", f"{' and '.join(missing)} {verb} not exist: write the page relative to docs/, e.g. ky-nang/index.md, and give it both languages")
+            continue
+        lacking = [f"docs/{page_path(page, language)}" for language in LANGUAGES if anchor not in site.anchors(page, language)]
+        if lacking:
+            known = ", ".join(s.anchor for s in site.sections(page, "vi") if s.level == 2) or "none"
+            doc.problem(mark, "unknown-source-anchor", f"anchor '#{anchor}' is not on {' nor '.join(lacking)}: use one of the page's sections ({known}) or an anchor written on the page as {{ #{anchor} }} in both languages")
+
+
+def bank_rules(docs: list[Document]) -> None:
+    """Ids that must be unique across files: sets, and questions."""
+    first_set: dict[str, str] = {}
+    first_question: dict[str, str] = {}
+    for doc in docs:
+        data = doc.data if isinstance(doc.data, dict) else {}
+        set_id = data.get("id")
+        if isinstance(set_id, str):
+            mark = doc.value_mark(("id",))
+            if set_id in first_set:
+                doc.problem(mark, "duplicate-id", f"set id '{set_id}' is already used at {first_set[set_id]}: give this set another id")
+            else:
+                first_set[set_id] = f"{doc.path}:{mark.line}"
+        for index, question in _questions(doc):
+            question_id = question.get("id")
+            if not isinstance(question_id, str):
+                continue
+            mark = doc.value_mark(("questions", index, "id"))
+            if question_id in first_question:
+                doc.problem(mark, "duplicate-id", f"question id '{question_id}' is already used at {first_question[question_id]}: question ids are unique across all quiz files; give this one another id")
+            else:
+                first_question[question_id] = f"{doc.path}:{mark.line}"
