@@ -35,6 +35,7 @@ from .search_index import index_path
 ROOT = Path(__file__).resolve().parents[2]
 SHIM = "assets/vendor/iframe-worker/shim.js"
 BUNDLE_NAME = "pccc-cnch-offline"
+LEFT_OUT = (".map",)  # source maps: for developers only, a third of the bundle
 
 
 def enabled() -> bool:
@@ -74,10 +75,11 @@ def build(site_dir: Path, site_url: str | None = None) -> subprocess.CompletedPr
 
 
 def zip_site(site_dir: Path, zip_path: Path) -> Path:
-    """Zip ``site_dir`` under one top folder, in a stable order."""
+    """Zip ``site_dir`` under one top folder, in a stable order, without source maps."""
     zip_path.parent.mkdir(parents=True, exist_ok=True)
+    files = sorted(p for p in site_dir.rglob("*") if p.is_file() and not p.name.endswith(LEFT_OUT))
     with zipfile.ZipFile(zip_path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
+        for path in files:
             archive.write(path, f"{BUNDLE_NAME}/{path.relative_to(site_dir).as_posix()}")
     return zip_path
 
@@ -99,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     if "SITE_URL" not in os.environ:
         print("note: SITE_URL is not set; the QR codes will encode the default local address", file=sys.stderr)
     path = bundle(args.out)
-    print(f"{path} ({path.stat().st_size / 1024 / 1024:.1f} MB)")
+    print(f"{path} ({path.stat().st_size / 1024:.0f} KB)")
     return 0
 
 

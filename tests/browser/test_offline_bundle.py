@@ -62,6 +62,7 @@ def test_the_zip_holds_both_languages_and_their_search_scripts(bundle_root):
                      "search/search_index.js", "en/search/search_index.js"]:
         assert (bundle_root / relative).is_file(), relative
     assert (bundle_root / "search/search_index.js").read_text(encoding="utf-8").startswith("var __index = {")
+    assert not list(bundle_root.rglob("*.map")), "source maps are left out of the bundle"
 
 
 def test_pages_open_and_links_lead_to_files(offline_page, bundle_root):
