@@ -42,7 +42,7 @@ LIGHTHOUSE_PAGES = ["", "ky-nang/"]  # home and a lesson; both languages are mea
 LIGHTHOUSE_CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 LIGHTHOUSE_TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 LIGHTHOUSE_RUNS = 3  # the median is printed: on 2 shared cores a single run varies by 10-20 points
-LIGHTHOUSE_METRICS = ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time"]
+LIGHTHOUSE_METRICS = {"first-contentful-paint": "FCP", "largest-contentful-paint": "LCP", "total-blocking-time": "TBT"}
 
 
 def measure_build(site_dir: Path, site_url: str, extra_env: dict | None = None) -> tuple[float, float]:
@@ -141,8 +141,7 @@ def print_lighthouse(origin: str) -> None:
             median = runs[len(runs) // 2]
             figures = "  ".join(f"{name} {median[name]}" for name in LIGHTHOUSE_CATEGORIES)
             spread = "/".join(str(run["performance"]) for run in runs)
-            metrics = ", ".join(f"{m.split('-')[0] if m != 'total-blocking-time' else 'TBT'} "
-                                f"{median[m]:.0f} ms" for m in LIGHTHOUSE_METRICS)
+            metrics = ", ".join(f"{label} {median[m]:.0f} ms" for m, label in LIGHTHOUSE_METRICS.items())
             lost = f"; below 100: {', '.join(median['lost'])}" if median["lost"] else ""
             print(f"  /{language}{path}: {figures}  (performance runs {spread}; {metrics}{lost})")
 
