@@ -41,6 +41,8 @@ def test_the_kit_is_grouped_like_the_navigation(site):
     assert ("kit-ky-nang", "Kỹ năng") in groups
     assert ("kit-tap-huan", "Cho người tập huấn") in groups
     assert [anchor for anchor, _ in groups][0] == "kit-trang-chu"
+    jump = re.search(r'<p class="pccc-kit__jump">(.*?)</p>', html).group(1)
+    assert re.findall(r'href="#(kit-[a-z-]+)"', jump) == [anchor for anchor, _ in groups]
 
 
 def test_kit_text_stays_out_of_search(site):

@@ -94,7 +94,8 @@ def _card(heading: str, detail: str, href: str, address: str, language: str) -> 
 def render(groups: list[Group], site_url: str, relative, language: str) -> str:
     """HTML of the kit; ``relative(url)`` turns a site URL into a link from the kit page."""
     words = TEXT[language]
-    parts = ['<div class="pccc-kit">']
+    jumps = " · ".join(f'<a href="#{group.anchor}">{html.escape(group.title)}</a>' for group in groups)
+    parts = ['<div class="pccc-kit">', f'<p class="pccc-kit__jump">{jumps}</p>']
     for group in groups:
         parts.append(f'<h2 id="{group.anchor}">{html.escape(group.title)}</h2><div class="pccc-kit__grid">')
         for entry in group.entries:
