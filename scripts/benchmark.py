@@ -124,6 +124,7 @@ def lighthouse_scores(url: str) -> dict[str, int]:
     report = json.loads(result.stdout)
     scores = {name: round(report["categories"][name]["score"] * 100) for name in LIGHTHOUSE_CATEGORIES}
     scores.update({metric: report["audits"][metric]["numericValue"] for metric in LIGHTHOUSE_METRICS})
+    scores["cpu"] = round(report["environment"]["benchmarkIndex"])  # Lighthouse's CPU speed; lower = busier machine
     scores["lost"] = sorted(
         audit_id for category in report["categories"].values() for ref in category["auditRefs"]
         if ref["weight"] and (report["audits"][audit_id := ref["id"]]["score"] or 0) < 1
@@ -142,6 +143,7 @@ def print_lighthouse(origin: str) -> None:
             figures = "  ".join(f"{name} {median[name]}" for name in LIGHTHOUSE_CATEGORIES)
             spread = "/".join(str(run["performance"]) for run in runs)
             metrics = ", ".join(f"{label} {median[m]:.0f} ms" for m, label in LIGHTHOUSE_METRICS.items())
+            metrics += f", CPU benchmark index {median['cpu']}"
             lost = f"; below 100: {', '.join(median['lost'])}" if median["lost"] else ""
             print(f"  /{language}{path}: {figures}  (performance runs {spread}; {metrics}{lost})")
 
