@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-requirements
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench clean
+.PHONY: serve build test bench clean offline
 
 $(STAMP): requirements.txt
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed" or 0)'
@@ -23,6 +23,11 @@ build: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# Zip of the site for use from file:// with no network: dist/pccc-cnch-offline.zip.
+# Set SITE_URL to the published address so the QR codes in it point there.
+offline: $(STAMP)
+	PYTHONPATH=scripts $(BIN)/python -m pccc_site.offline --out dist
 
 bench: $(STAMP)
 	$(BIN)/python scripts/benchmark.py

@@ -16,7 +16,7 @@ from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from pccc_site import data, html_fixes, search_index  # noqa: E402
+from pccc_site import data, html_fixes, meeting_kit, offline, qr, search_index  # noqa: E402
 from pccc_site import glossary  # noqa: E402,F401  (registers its marker)
 from pccc_site import checklist, sources  # noqa: E402,F401  (register the Skills markers)
 from pccc_site import legal, plan  # noqa: E402,F401  (register their markers)
@@ -39,6 +39,8 @@ def on_pre_build(config):
 
 def on_config(config):
     """Check every quiz file before anything is built; list the quiz pages in the nav."""
+    if offline.enabled():
+        offline.configure(config)
     try:
         quiz_build.validate(log.warning)
     except quiz_build.QuizBuildError as error:
@@ -82,9 +84,21 @@ def on_post_page(output, page, config):
     if language != DEFAULT_LANGUAGE:
         root = get_relative_url(f"{language}/", page.url)
         output = html_fixes.point_search_at_language_root(output, root)
-    return output
+    address = qr.public_address(config["site_url"], page.url)
+    return qr.insert_panel(output, qr.trainer_panel(address, language))
+
+
+@event_priority(-50)  # after the search plugin has indexed the page
+def on_page_context(context, page, config, nav):
+    def relative(url):
+        return get_relative_url(url, page.url)
+
+    page.content = meeting_kit.fill(page.content, nav, config["site_url"], relative, _language(config))
+    return context
 
 
 @event_priority(-200)  # after static-i18n (-100) has merged both languages' entries
 def on_post_build(config):
     search_index.write_split_indexes(Path(config["site_dir"]), LANGUAGES, DEFAULT_LANGUAGE)
+    if offline.enabled():
+        offline.write_search_scripts(Path(config["site_dir"]), LANGUAGES, DEFAULT_LANGUAGE)

@@ -1,0 +1,98 @@
+"""QR codes of public page addresses, as inline SVG, and the "for trainers" panel.
+
+A trainer projects a page; people scan its QR code and land on the same
+page on their phone. The code encodes the page's PUBLIC address: the
+configured ``site_url`` joined with the page URL, so building with another
+``SITE_URL`` changes every code. Codes are drawn by segno at build time:
+no outside service, no image file.
+
+``PCCC_QR=0`` in the environment skips drawing the codes (the panel keeps
+the address); the benchmark uses it to measure what the codes cost.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from functools import lru_cache
+from urllib.parse import urljoin
+
+import segno
+
+PANEL_CLASS = "pccc-trainer"
+TEXT = {
+    "vi": {
+        "summary": "Dành cho người tập huấn",
+        "hint": "Quét mã để mở trang này trên điện thoại.",
+        "label": "Mã QR của địa chỉ {address}",
+    },
+    "en": {
+        "summary": "For trainers",
+        "hint": "Scan the code to open this page on a phone.",
+        "label": "QR code of the address {address}",
+    },
+}
+
+
+def enabled() -> bool:
+    return os.environ.get("PCCC_QR", "1") != "0"
+
+
+def directory_url(page_url: str) -> str:
+    """The address a page has on the public site, whatever ``use_directory_urls`` says.
+
+    The offline build writes ``ky-nang/index.html`` and ``thuat-ngu.html``;
+    the public site serves them as ``ky-nang/`` and ``thuat-ngu/``.
+    """
+    path, hash_mark, fragment = page_url.partition("#")
+    if path == "index.html" or path.endswith("/index.html"):
+        path = path[: -len("index.html")]
+    elif path.endswith(".html"):
+        path = path[: -len(".html")] + "/"
+    return path + hash_mark + fragment
+
+
+def public_address(site_url: str, page_url: str) -> str:
+    """Absolute public address of a page (``page_url`` as MkDocs gives it, may carry ``#anchor``)."""
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    return urljoin(base, directory_url(page_url).lstrip("/"))
+
+
+@lru_cache(maxsize=None)
+def _svg_body(address: str) -> str:
+    code = segno.make(address, micro=False)
+    return code.svg_inline(light="#fff", omitsize=True, svgclass="pccc-qr")
+
+
+def svg(address: str, language: str) -> str:
+    """Inline SVG QR code of ``address`` with an accessible name, or "" when codes are off."""
+    if not enabled():
+        return ""
+    label = html.escape(TEXT[language]["label"].format(address=address), quote=True)
+    return _svg_body(address).replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
+
+
+def address_link(address: str) -> str:
+    escaped = html.escape(address, quote=True)
+    return f'<a class="pccc-address" href="{escaped}">{escaped}</a>'
+
+
+def trainer_panel(address: str, language: str) -> str:
+    """The collapsible "for trainers" area: QR code, the address as text, a hint."""
+    text = TEXT[language]
+    return (
+        f'<details class="{PANEL_CLASS}">'
+        f'<summary>{text["summary"]}</summary>'
+        f'<div class="{PANEL_CLASS}__body">{svg(address, language)}'
+        f'<p>{text["hint"]}<br>{address_link(address)}</p></div>'
+        "</details>"
+    )
+
+
+def insert_panel(page_html: str, panel: str) -> str:
+    """Put ``panel`` at the end of the page's main article (Material's ``md-content__inner``)."""
+    start = page_html.find('<article class="md-content__inner')
+    end = page_html.rfind("</article>")
+    if start < 0 or end < start:
+        return page_html
+    return page_html[:end] + panel + page_html[end:]
