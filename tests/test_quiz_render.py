@@ -107,7 +107,7 @@ def test_correct_options_are_marked_for_the_script_and_named_in_the_answer():
     markup = _render(_set())
     assert re.search(r'data-option="dung" data-correct', markup)
     assert not re.search(r'data-option="sai-mot" data-correct', markup)
-    assert '<strong>Đáp án đúng:</strong> Một; Ba</p>' in markup
+    assert '<strong>Đáp án đúng:</strong></p><ul class="pccc-quiz__right-list"><li>Một</li><li>Ba</li></ul>' in markup
     assert '<strong>Đáp án đúng:</strong> Đúng</p>' in markup
     assert '<strong>Right answer:</strong> False</p>' in render.render_quiz(quiz_set(_set()), "en", SITE, "", "")
 

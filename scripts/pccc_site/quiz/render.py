@@ -80,6 +80,15 @@ def _option(question: Question, index: int, language: str) -> str:
     )
 
 
+def _right_answers(question: Question, language: str) -> str:
+    label = f'<strong>{STRINGS[language]["right_answer"]}</strong>'
+    right = [inline(o.text[language]) for o in question.options if o.correct]
+    if len(right) == 1:
+        return f'<p class="pccc-quiz__right">{label} {right[0]}</p>'
+    items = "".join(f"<li>{text}</li>" for text in right)
+    return f'<p class="pccc-quiz__right">{label}</p><ul class="pccc-quiz__right-list">{items}</ul>'
+
+
 def _question(question: Question, number: int, language: str, site: Site, links_root: str) -> str:
     s = STRINGS[language]
     parts = [
@@ -95,11 +104,10 @@ def _question(question: Question, number: int, language: str, site: Site, links_
     parts += [_option(question, index, language) for index in range(len(question.options))]
     parts.append("</ul>")
     parts.append(f'<button type="button" class="md-button pccc-quiz__check" hidden>{s["check"]}</button>')
-    right = "; ".join(inline(o.text[language]) for o in question.options if o.correct)
     parts += [
         '<div class="pccc-quiz__result" tabindex="-1" hidden></div>',
         f'<details class="pccc-quiz__answer question"><summary>{s["show_answer"]}</summary>',
-        f'<p class="pccc-quiz__right"><strong>{s["right_answer"]}</strong> {right}</p>',
+        _right_answers(question, language),
         f'<div class="pccc-quiz__explanation"><p>{inline(question.explanation[language])}</p>',
         _source_link(question, language, site, links_root),
         "</div></details>",
