@@ -62,7 +62,7 @@ def on_page_read_source(page, config):
     MkDocs accepts one handler of this event in the whole build; None lets
     every other page be read from its file as usual.
     """
-    return quiz_build.page_source(page.file.src_uri, page.file.url)
+    return quiz_build.page_source(page.file.src_uri, page.file.url, config["site_url"])
 
 
 def on_serve(server, config, builder):
@@ -85,7 +85,8 @@ def on_post_page(output, page, config):
         root = get_relative_url(f"{language}/", page.url)
         output = html_fixes.point_search_at_language_root(output, root)
     address = qr.public_address(config["site_url"], page.url)
-    return qr.insert_panel(output, qr.trainer_panel(address, language))
+    quiz_links = quiz_build.panel_links(page.file.src_uri, page.url, language)
+    return qr.insert_panel(output, qr.trainer_panel(address, language, quiz_links))
 
 
 @event_priority(-50)  # after the search plugin has indexed the page

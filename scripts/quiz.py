@@ -4,10 +4,13 @@
     python scripts/quiz.py check [PATH ...]   # default: every quizzes/*.yml
     python scripts/quiz.py coverage [--strict]
     python scripts/quiz.py codes              # the table of problem codes
+    python scripts/quiz.py export --format moodle|gift [--lang vi|en] [PATH ...] > bank.xml
 
 ``check`` prints one problem per line, ``path:line:col: level [code] message``,
 and exits 0 when there is no error (warnings allowed), 1 when there is any
 error, 2 on bad usage. The build runs the same check before anything else.
+``export`` writes the bank for an LMS to standard output (see
+pccc_site/quiz/export.py); it refuses files that have errors.
 """
 
 from __future__ import annotations
@@ -15,11 +18,15 @@ from __future__ import annotations
 import argparse
 import signal
 import sys
+from dataclasses import replace
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
 
 from pccc_site.quiz import coverage as coverage_report  # noqa: E402
+from pccc_site.quiz import export as lms_export  # noqa: E402
+from pccc_site.quiz.sources import Site  # noqa: E402
 from pccc_site.quiz.problems import codes_table  # noqa: E402
 from pccc_site.quiz.validate import DOCS, QUIZZES, SUFFIX, check, quiz_files  # noqa: E402
 
@@ -35,6 +42,13 @@ def _parser() -> argparse.ArgumentParser:
     coverage_command.add_argument("--quizzes", type=Path, default=QUIZZES, help="the quiz folder (default: %(default)s)")
     coverage_command.add_argument("--strict", action="store_true", help=f"exit 1 if a page has fewer than {coverage_report.MINIMUM} questions")
     commands.add_parser("codes", help="print the table of problem codes (Markdown)")
+    export_command = commands.add_parser("export", parents=[site], help="write the bank as Moodle XML or GIFT to standard output")
+    export_command.add_argument("paths", nargs="*", type=Path, metavar="PATH", help=f"quiz files or folders (default: {QUIZZES}/*{SUFFIX})")
+    export_command.add_argument("--format", required=True, choices=lms_export.FORMATS, help="moodle (Moodle XML) or gift")
+    export_command.add_argument("--lang", default="vi", choices=("vi", "en"), help="language of the text (default: %(default)s)")
+    export_command.add_argument("--question", action="append", metavar="SET/QUESTION",
+                                help="export only this question (repeat for more), e.g. to import it as a new version of one question")
+    export_command.add_argument("--site-url", help="public address of the site, for source links (default: SITE_URL, else mkdocs.yml)")
     return parser
 
 
@@ -82,6 +96,51 @@ def _coverage(args) -> int:
     return 1 if args.strict and flagged else 0
 
 
+def _site_url(given: str | None) -> str:
+    if given:
+        return given
+    from mkdocs.utils.yaml import yaml_load  # resolves !ENV [SITE_URL, default] as the build does
+
+    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as config:
+        return yaml_load(config)["site_url"]
+
+
+def _only(sets, wanted: list[str] | None):
+    """The sets restricted to the questions asked for, or an error message."""
+    if not wanted:
+        return sets
+    known = {lms_export.idnumber(s, q) for s in sets for q in s.questions}
+    unknown = sorted(set(wanted) - known)
+    if unknown:
+        return f"no such question: {', '.join(unknown)} (write SET/QUESTION, e.g. kien-thuc-co-ban/so-bao-chay)"
+    kept = [replace(s, questions=tuple(q for q in s.questions if lms_export.idnumber(s, q) in wanted)) for s in sets]
+    return tuple(s for s in kept if s.questions)
+
+
+def _export(args) -> int:
+    files = _expand(args.paths)
+    if isinstance(files, str):
+        print(f"quiz.py export: {files}", file=sys.stderr)
+        return 2
+    report = check(files, args.docs)
+    if report.errors:
+        for problem in report.errors:
+            print(problem, file=sys.stderr)
+        print("quiz.py export: fix the errors above first (python scripts/quiz.py check)", file=sys.stderr)
+        return 1
+    sets = _only(report.sets, args.question)
+    if isinstance(sets, str):
+        print(f"quiz.py export: {sets}", file=sys.stderr)
+        return 2
+    try:
+        text = lms_export.export(sets, args.format, args.lang, _site_url(args.site_url), Site(args.docs))
+    except lms_export.ExportError as error:
+        print(f"quiz.py export: {error}", file=sys.stderr)
+        return 1
+    sys.stdout.write(text)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
         args = _parser().parse_args(argv)
@@ -91,6 +150,8 @@ def main(argv: list[str] | None = None) -> int:
         return _check(args)
     if args.command == "coverage":
         return _coverage(args)
+    if args.command == "export":
+        return _export(args)
     print(codes_table())
     return 0
 

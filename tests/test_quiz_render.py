@@ -190,7 +190,8 @@ def test_generated_page_source_computes_roots_per_language(monkeypatch):
     assert 'href="../../../assets/quiz/quiz.css"' in en and 'href="../../bai-hoc/#muc-mot"' in en
     assert build.page_source("trac-nghiem/index.md", "trac-nghiem/") is None
     assert build.page_source("trac-nghiem/khong-co.md", "trac-nghiem/khong-co/") is None
-    assert build.generated_pages() == ["trac-nghiem/day-du.md", "trac-nghiem/day-du.en.md"]
+    assert build.quiz_pages() == ["trac-nghiem/day-du.md", "trac-nghiem/day-du.en.md"]
+    assert build.generated_pages()[:2] == build.quiz_pages() and "trac-nghiem/day-du/dap-an.en.md" in build.generated_pages()
 
 
 def test_nav_gets_each_set_once_after_the_section_index(monkeypatch):

@@ -77,15 +77,15 @@ def address_link(address: str) -> str:
     return f'<a class="pccc-address" href="{escaped}">{escaped}</a>'
 
 
-def trainer_panel(address: str, language: str) -> str:
-    """The collapsible "for trainers" area: QR code, the address as text, a hint."""
+def trainer_panel(address: str, language: str, extra: str = "") -> str:
+    """The collapsible "for trainers" area: QR code, the address as text, a hint, then ``extra`` HTML."""
     text = TEXT[language]
     return (
         f'<details class="{PANEL_CLASS}">'
         f'<summary>{text["summary"]}</summary>'
         f'<div class="{PANEL_CLASS}__body">{svg(address, language)}'
         f'<p>{text["hint"]}<br>{address_link(address)}</p></div>'
-        "</details>"
+        f"{extra}</details>"
     )
 
 

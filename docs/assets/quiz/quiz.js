@@ -5,6 +5,8 @@
  * browser's localStorage under "pccc-quiz:<set id>"; a saved answer is used
  * only while its question's version (a content hash) is unchanged, and
  * anything unreadable in storage is ignored. Nothing is sent anywhere.
+ * The self-check record (#record-<set id>, after the quiz) is filled in from
+ * the page when asked for; the name typed into it is kept nowhere.
  */
 (function () {
   "use strict";
@@ -75,6 +77,7 @@
     this.questions.forEach(function (q) { self.restore(q); });
     this.progress.hidden = false;
     root.querySelector(".pccc-quiz__retry").addEventListener("click", function () { self.retry(); });
+    this.bindRecord();
     this.update(false);
     this.save();
   }
@@ -254,8 +257,50 @@
       this.summary.querySelector(".pccc-quiz__score").textContent = score;
       this.summary.classList.toggle("is-passed", passed);
       message = (message || "") + " " + score;
+    } else if (this.record) {
+      this.record.hidden = true;
     }
     if (announce) this.say(message);
+  };
+
+  Quiz.prototype.bindRecord = function () {
+    var self = this, open = this.root.querySelector(".pccc-quiz__record-open");
+    this.record = document.getElementById("record-" + this.root.getAttribute("data-quiz"));
+    if (!this.record || !open) return;
+    open.addEventListener("click", function () { self.openRecord(); });
+    this.record.querySelector(".pccc-quiz__print").addEventListener("click", function () { window.print(); });
+    this.record.querySelector(".pccc-quiz__close").addEventListener("click", function () {
+      self.record.hidden = true;
+      open.focus();
+    });
+  };
+
+  Quiz.prototype.openRecord = function () {
+    var self = this, record = this.record, answers = this.state.answers;
+    var missed = this.asked.filter(function (q) { return answers[q.id] && !self.isRight(q, answers[q.id].chosen); });
+    var list = record.querySelector(".pccc-quiz__missed");
+    list.textContent = "";
+    missed.forEach(function (q) { list.appendChild(self.missedItem(q)); });
+    list.hidden = !missed.length;
+    record.querySelector(".pccc-quiz__all-right").hidden = missed.length > 0;
+    var date = record.querySelector(".pccc-quiz__date");
+    date.textContent = new Date().toLocaleDateString(date.getAttribute("data-locale"), JSON.parse(date.getAttribute("data-format")));
+    record.querySelector(".pccc-quiz__record-score").textContent = this.summary.querySelector(".pccc-quiz__score").textContent;
+    record.hidden = false;
+    record.focus();
+  };
+
+  // A missed question: its number and text, and the section to read again with its public address.
+  Quiz.prototype.missedItem = function (q) {
+    var item = document.createElement("li"), text = item.appendChild(document.createElement("p"));
+    text.textContent = q.el.querySelector("legend").textContent;
+    var source = item.appendChild(q.el.querySelector(".pccc-quiz__source").cloneNode(true));
+    var link = source.querySelector("a"), address = document.createElement("span");
+    address.className = "pccc-quiz__address";
+    address.textContent = link.getAttribute("data-address") || link.href;
+    source.appendChild(document.createTextNode(" "));
+    source.appendChild(address);
+    return item;
   };
 
   Quiz.prototype.retry = function () {

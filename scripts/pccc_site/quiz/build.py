@@ -7,6 +7,9 @@
   ``trac-nghiem/<id>.en.md``: the hooks add them to the build's files
   before static-i18n sorts files by language, and ``page_source`` supplies
   their content. Nothing generated is written to ``docs/``.
+- Each set also gets its trainer pages (printable sheet, answer key, meeting
+  mode: trainer.py), generated the same way, kept out of the navigation and
+  linked from the quiz page's "for trainers" box (``panel_links``).
 - ``add_to_nav`` lists the sets under the quiz section of the navigation.
 - The ``<!-- pccc:quiz-index -->`` marker renders the table of sets.
 
@@ -19,15 +22,14 @@ import re
 from typing import Callable
 
 from ..markers import marker
+from . import links, trainer
+from .links import DEFAULT_LANGUAGE, SECTION
 from .load import load_file
 from .model import QuizSet, quiz_set
 from .render import index_markdown, page_markdown
 from .schema_check import schema_problems
 from .sources import Site
 from .validate import DOCS, QUIZZES, check_bank, quiz_files  # noqa: F401  (QUIZZES: watched by the hooks)
-
-SECTION = "trac-nghiem"
-DEFAULT_LANGUAGE = "vi"
 _PAGE = re.compile(rf"^{SECTION}/(?P<id>[a-z0-9-]+?)(?:\.(?P<language>en))?\.md$")
 _bank: dict[str, QuizSet] = {}
 
@@ -51,24 +53,36 @@ def validate(warn: Callable[[str], None]) -> tuple[QuizSet, ...]:
     return report.sets
 
 
-def generated_pages() -> list[str]:
+def quiz_pages() -> list[str]:
     """Source paths of the quiz pages, both languages, relative to docs/."""
     return [f"{SECTION}/{quiz_id}{suffix}.md" for quiz_id in sorted(_bank) for suffix in ("", ".en")]
 
 
-def page_source(src_uri: str, url: str) -> str | None:
-    """The Markdown source of a generated quiz page, or None for any other page.
+def generated_pages() -> list[str]:
+    """Source paths of every generated page: quiz pages and their trainer pages."""
+    return quiz_pages() + trainer.pages(_bank)
 
-    ``url`` is the page's URL relative to the site root (``en/trac-nghiem/x/``).
+
+def page_source(src_uri: str, url: str, site_url: str = "") -> str | None:
+    """The Markdown source of a generated page, or None for any other page.
+
+    ``url`` is the page's URL relative to the site root (``en/trac-nghiem/x/``);
+    ``site_url`` the public address of the site (for printed addresses).
     """
     match = _PAGE.match(src_uri)
     if not match or match.group("id") not in _bank:
-        return None
+        return trainer.page_source(_bank, src_uri, url, site_url, Site(DOCS))
     language = match.group("language") or DEFAULT_LANGUAGE
     depth = url.count("/")
     assets_root = "../" * depth
     links_root = "../" * (depth - (0 if language == DEFAULT_LANGUAGE else 1))
-    return page_markdown(_bank[match.group("id")], language, Site(DOCS), links_root, assets_root)
+    address = (lambda question: links.source_address(site_url, question, language)) if site_url else None
+    return page_markdown(_bank[match.group("id")], language, Site(DOCS), links_root, assets_root, address)
+
+
+def panel_links(src_uri: str, url: str, language: str) -> str:
+    """On a quiz page, the links to its trainer pages (for the "for trainers" box); "" elsewhere."""
+    return trainer.panel_links(_bank, src_uri, url, language)
 
 
 def add_to_nav(nav: list | None) -> None:
@@ -76,7 +90,7 @@ def add_to_nav(nav: list | None) -> None:
     section = _find_section(nav or [], f"{SECTION}/index.md")
     if section is None:
         return
-    for src_uri in generated_pages():
+    for src_uri in quiz_pages():
         if not src_uri.endswith(".en.md") and src_uri not in section:
             section.append(src_uri)
 

@@ -42,6 +42,7 @@ class Question:
     anchor: str
     hint: Text | None
     version: str
+    trainer_note: Text | None = None  # meeting mode and answer key only
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,7 @@ def question(raw: dict) -> Question:
         anchor=anchor,
         hint=raw.get("hint"),
         version=content_hash(raw),
+        trainer_note=raw.get("trainer_note"),
     )
 
 

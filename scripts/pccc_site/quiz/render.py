@@ -13,12 +13,14 @@ from __future__ import annotations
 import html
 import json
 import re
+from typing import Callable
 
 import yaml
 
+from .links import directory_url as page_url  # noqa: F401  (part of this module's interface)
 from .model import Question, QuizSet
 from .sources import Site
-from .strings import INDEX, SCRIPT_KEYS, STRINGS
+from .strings import INDEX, RECORD, SCRIPT_KEYS, STRINGS
 
 LETTERS = "ABCDEFGH"
 _CODE = re.compile(r"`([^`\n]+)`")
@@ -26,15 +28,15 @@ _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 
 
-def inline(text: str) -> str:
-    """Escape ``text`` for HTML, then allow **bold** and `code`."""
+def inline(text: str, quote: bool = True) -> str:
+    """Escape ``text`` for HTML, then allow **bold** and `code` (``quote=False`` leaves quotes as they are)."""
     parts = _CODE.split(text)
     out = []
     for index, part in enumerate(parts):
         if index % 2:
-            out.append(f"<code>{html.escape(part)}</code>")
+            out.append(f"<code>{html.escape(part, quote)}</code>")
         else:
-            out.append(_BOLD.sub(r"<strong>\1</strong>", html.escape(part)))
+            out.append(_BOLD.sub(r"<strong>\1</strong>", html.escape(part, quote)))
     return "".join(out)
 
 
@@ -47,21 +49,20 @@ def _attr(value: str) -> str:
     return html.escape(value, quote=True)
 
 
-def page_url(page: str) -> str:
-    """The directory URL of a docs page: ky-nang/index.md -> ky-nang/, bao-tri.md -> bao-tri/."""
-    stem = page[: -len(".md")]
-    if stem == "index":
-        return ""
-    return stem[: -len("index")] if stem.endswith("/index") else stem + "/"
-
-
-def _source_link(question: Question, language: str, site: Site, links_root: str) -> str:
+def source_label(question: Question, language: str, site: Site) -> str:
+    """The title of the page a question's source is on, and of the section: "Kỹ năng › Số khẩn cấp"."""
     section = site.anchors(question.page, language).get(question.anchor)
     label = site.title(question.page, language)
     if section is not None and section.level > 1:
         label = f"{label} › {section.title}"
+    return label
+
+
+def _source_link(question: Question, language: str, site: Site, links_root: str, address: str = "") -> str:
     href = f"{links_root}{page_url(question.page)}#{question.anchor}"
-    return f'<p class="pccc-quiz__source">{STRINGS[language]["source"]} <a href="{_attr(href)}">{html.escape(label)}</a></p>'
+    data = f' data-address="{_attr(address)}"' if address else ""
+    label = html.escape(source_label(question, language, site))
+    return f'<p class="pccc-quiz__source">{STRINGS[language]["source"]} <a href="{_attr(href)}"{data}>{label}</a></p>'
 
 
 def _option(question: Question, index: int, language: str) -> str:
@@ -89,7 +90,7 @@ def _right_answers(question: Question, language: str) -> str:
     return f'<p class="pccc-quiz__right">{label}</p><ul class="pccc-quiz__right-list">{items}</ul>'
 
 
-def _question(question: Question, number: int, language: str, site: Site, links_root: str) -> str:
+def _question(question: Question, number: int, language: str, site: Site, links_root: str, address: str) -> str:
     s = STRINGS[language]
     parts = [
         f'<li class="pccc-quiz__question" id="{question.id}" data-id="{question.id}" data-type="{question.type}" data-version="{question.version}">',
@@ -109,15 +110,49 @@ def _question(question: Question, number: int, language: str, site: Site, links_
         f'<details class="pccc-quiz__answer question"><summary>{s["show_answer"]}</summary>',
         _right_answers(question, language),
         f'<div class="pccc-quiz__explanation"><p>{inline(question.explanation[language])}</p>',
-        _source_link(question, language, site, links_root),
+        _source_link(question, language, site, links_root, address),
         "</div></details>",
         "</fieldset></li>",
     ]
     return "\n".join(parts)
 
 
-def render_quiz(quiz: QuizSet, language: str, site: Site, links_root: str, assets_root: str) -> str:
+def record(quiz: QuizSet, language: str) -> str:
+    """The self-check record: filled in and shown by quiz.js when the learner asks for it.
+
+    It follows the quiz rather than sitting inside it, so that printing it can
+    leave out everything else on the page (quiz.css).
+    """
+    r, prefix = RECORD[language], f"record-{quiz.id}"
+    facts = "".join(f"<dt>{r[key]}</dt><dd{attrs}>{value}</dd>" for key, attrs, value in (
+        ("set", "", html.escape(quiz.title[language])),
+        ("version", "", f"<code>{quiz.version}</code>"),
+        ("date", f' class="pccc-quiz__date" data-locale="{r["locale"]}" data-format="{_attr(r["date_format"])}"', ""),
+        ("result", ' class="pccc-quiz__record-score"', ""),
+    ))
+    return "\n".join([
+        f'<section class="pccc-quiz__record" id="{prefix}" tabindex="-1" aria-labelledby="{prefix}-title" hidden>',
+        f'<h2 id="{prefix}-title">{r["title"]}</h2>',
+        f'<p class="pccc-quiz__private">{r["private"]}</p>',
+        f'<p class="pccc-quiz__name"><label for="{prefix}-name">{r["name"]}</label> '
+        f'<input id="{prefix}-name" type="text" autocomplete="off" spellcheck="false" maxlength="80"></p>',
+        f'<dl class="pccc-quiz__facts">{facts}</dl>',
+        f'<h3>{r["missed"]}</h3>',
+        '<ul class="pccc-quiz__missed"></ul>',
+        f'<p class="pccc-quiz__all-right" hidden>{r["none_missed"]}</p>',
+        f'<p class="pccc-quiz__record-actions"><button type="button" class="md-button md-button--primary pccc-quiz__print">{r["print"]}</button> '
+        f'<button type="button" class="md-button pccc-quiz__close">{r["close"]}</button></p>',
+        "</section>",
+    ])
+
+
+def render_quiz(
+    quiz: QuizSet, language: str, site: Site, links_root: str, assets_root: str,
+    source_address: Callable[[Question], str] | None = None,
+) -> str:
+    """The quiz's HTML; ``source_address(question)`` gives the public address of its source, for the record."""
     s = STRINGS[language]
+    address = source_address or (lambda _question: "")
     strings = json.dumps({key: s[key] for key in SCRIPT_KEYS}, ensure_ascii=False)
     meta = s["meta"].format(asked=quiz.asked, minutes=quiz.minutes, **{"pass": quiz.pass_percent})
     parts = [
@@ -136,18 +171,22 @@ def render_quiz(quiz: QuizSet, language: str, site: Site, links_root: str, asset
         '<p class="pccc-quiz__progress" tabindex="-1" hidden></p>',
         '<ol class="pccc-quiz__list">',
     ]
-    parts += [_question(q, n, language, site, links_root) for n, q in enumerate(quiz.questions, start=1)]
+    parts += [_question(q, n, language, site, links_root, address(q)) for n, q in enumerate(quiz.questions, start=1)]
     parts += [
         "</ol>",
         '<div class="pccc-quiz__summary" tabindex="-1" hidden><p class="pccc-quiz__score"></p>',
-        f'<button type="button" class="md-button md-button--primary pccc-quiz__retry">{s["retry"]}</button></div>',
+        f'<button type="button" class="md-button md-button--primary pccc-quiz__retry">{s["retry"]}</button> '
+        f'<button type="button" class="md-button pccc-quiz__record-open" aria-controls="record-{quiz.id}">{RECORD[language]["open"]}</button></div>',
         '<p class="pccc-quiz__live" role="status" aria-live="polite"></p>',
         "</div>",
     ]
     return "\n".join(parts)
 
 
-def page_markdown(quiz: QuizSet, language: str, site: Site, links_root: str, assets_root: str) -> str:
+def page_markdown(
+    quiz: QuizSet, language: str, site: Site, links_root: str, assets_root: str,
+    source_address: Callable[[Question], str] | None = None,
+) -> str:
     """The whole source of a generated quiz page: front matter and the quiz's HTML.
 
     Titles are escaped here because MkDocs templates print page titles
@@ -160,7 +199,8 @@ def page_markdown(quiz: QuizSet, language: str, site: Site, links_root: str, ass
         "kind": "quiz",
     }
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
-    return f"---\n{front}---\n\n{render_quiz(quiz, language, site, links_root, assets_root)}\n"
+    body = render_quiz(quiz, language, site, links_root, assets_root, source_address)
+    return f"---\n{front}---\n\n{body}\n\n{record(quiz, language)}\n"
 
 
 def index_markdown(sets, language: str) -> str:

@@ -69,3 +69,45 @@ INDEX = {
     "vi": {"set": "Bộ câu hỏi", "questions": "Số câu", "minutes": "Thời gian", "unit": "{n} phút", "pool": "{asked} (chọn từ {total})", "none": "Chưa có bộ câu hỏi nào."},
     "en": {"set": "Question set", "questions": "Questions", "minutes": "Time", "unit": "{n} min", "pool": "{asked} (drawn from {total})", "none": "There are no question sets yet."},
 }
+
+# The self-check record (rendered hidden; quiz.js fills in the date, the score and the missed questions).
+RECORD = {
+    "vi": {
+        "open": "In kết quả tự kiểm tra",
+        "title": "Kết quả tự kiểm tra",
+        "private": (
+            "Bản kết quả này được tạo ngay trong trình duyệt của bạn. Trang không gửi tên, bài làm hay điểm số "
+            "của bạn đi bất cứ đâu và không lưu tên bạn nhập. Muốn nộp cho lãnh đạo phòng, hãy in ra hoặc lưu thành tệp PDF."
+        ),
+        "name": "Họ và tên (không bắt buộc):",
+        "set": "Bộ câu hỏi",
+        "version": "Phiên bản nội dung",
+        "date": "Ngày",
+        "locale": "vi-VN",
+        "date_format": '{"day": "2-digit", "month": "2-digit", "year": "numeric"}',  # 29/11/2026
+        "result": "Kết quả",
+        "missed": "Các câu trả lời chưa đúng và mục cần đọc lại",
+        "none_missed": "Bạn đã trả lời đúng tất cả các câu.",
+        "print": "In hoặc lưu PDF",
+        "close": "Đóng",
+    },
+    "en": {
+        "open": "Print my self-check record",
+        "title": "Self-check record",
+        "private": (
+            "This record is made in your browser. The page sends your name, answers and score nowhere, and does "
+            "not keep the name you type. To hand it to your head of division, print it or save it as a PDF."
+        ),
+        "name": "Name (optional):",
+        "set": "Question set",
+        "version": "Content version",
+        "date": "Date",
+        "locale": "en-GB",
+        "date_format": '{"day": "numeric", "month": "long", "year": "numeric"}',  # 29 November 2026
+        "result": "Result",
+        "missed": "Questions answered wrongly, and the sections to read again",
+        "none_missed": "You answered every question right.",
+        "print": "Print or save as PDF",
+        "close": "Close",
+    },
+}

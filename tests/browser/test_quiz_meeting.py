@@ -1,0 +1,202 @@
+"""Meeting mode in Chromium, driven from the keyboard as a trainer (or a clicker) would.
+
+Presentation clickers send PageDown and PageUp. The expected answers come from the quiz file.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from conftest import ARTIFACTS
+from pccc_site.quiz.render import LETTERS
+from pccc_site.quiz.validate import check_bank
+
+QUIZ_ID = "kien-thuc-co-ban"
+URLS = {"vi": f"trac-nghiem/{QUIZ_ID}/trinh-chieu/", "en": f"en/trac-nghiem/{QUIZ_ID}/trinh-chieu/"}
+PROJECTORS = [{"width": 1024, "height": 768}, {"width": 1280, "height": 720}, {"width": 1920, "height": 1080}]
+
+
+@pytest.fixture(scope="module")
+def starter():
+    return next(quiz for quiz in check_bank().sets if quiz.id == QUIZ_ID)
+
+
+def _open(page, site, language: str, errors: list | None = None, hash_: str = ""):
+    if errors is not None:
+        page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(site.url(URLS[language]) + hash_)
+    page.wait_for_selector(".pccc-meet__bar:visible")
+
+
+def _current(page) -> str:
+    visible = page.locator(".pccc-meet__slide:visible")
+    assert visible.count() == 1, "exactly one question is shown"
+    return visible.get_attribute("id")
+
+
+def _revealed(page) -> bool:
+    return page.locator(".pccc-meet__slide:visible .pccc-meet__right").is_visible()
+
+
+def _live(page) -> str:
+    page.wait_for_function("document.querySelector('.pccc-meet__live').textContent.length > 0")
+    return page.locator(".pccc-meet__live").inner_text()
+
+
+def _right(question, language: str) -> str:
+    """ "B. 114" or "A. One · C. Three", as the revealed answer says it (markup removed)."""
+    return " · ".join(f"{LETTERS[i]}. {o.text[language].replace('**', '').replace('`', '')}"
+                      for i, o in enumerate(question.options) if o.correct)
+
+
+def test_keys_reveal_the_answer_and_move_between_questions(page, site, starter):
+    errors: list[str] = []
+    _open(page, site, "vi", errors)
+    first, second = starter.questions[:2]
+    assert _current(page) == f"meet-{first.id}" and not _revealed(page)
+    page.keyboard.press("Space")
+    assert _revealed(page)
+    assert _live(page) == "Đáp án: B. 114"
+    notes = page.locator(".pccc-meet__slide:visible .pccc-meet__notes")
+    assert "Giải thích:" in notes.inner_text() and notes.locator("a").get_attribute("href") == "../../../ky-nang/#so-khan-cap"
+    assert page.locator(".pccc-meet__slide:visible li[data-correct]").evaluate("li => getComputedStyle(li, '::after').content").startswith('" ✓"')
+    page.keyboard.press("Enter")  # hides it again
+    assert not _revealed(page)
+    page.keyboard.press("PageDown")  # a clicker's forward button: first the answer...
+    assert _revealed(page) and _current(page) == f"meet-{first.id}"
+    page.keyboard.press("PageDown")  # ...then the next question, its answer hidden
+    assert _current(page) == f"meet-{second.id}" and not _revealed(page)
+    assert page.evaluate("document.activeElement.id") == f"meet-{second.id}"  # focus follows, for screen readers
+    assert page.evaluate("location.hash") == f"#meet-{second.id}"
+    page.keyboard.press("PageUp")
+    assert _current(page) == f"meet-{first.id}" and not _revealed(page)
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    assert _current(page) == f"meet-{second.id}"
+    page.keyboard.press("ArrowLeft")
+    assert _current(page) == f"meet-{first.id}"
+    page.keyboard.press("End")
+    assert _current(page) == "meet-end" and page.locator(".pccc-meet__reveal").is_hidden()
+    assert page.locator("#meet-end svg.pccc-qr").is_visible()
+    page.keyboard.press("Home")
+    assert _current(page) == f"meet-{first.id}"
+    assert errors == []
+
+
+def test_every_answer_can_be_reached_with_the_forward_key_alone(page, site, starter):
+    _open(page, site, "en")
+    for question in starter.questions:
+        assert _current(page) == f"meet-{question.id}"
+        page.keyboard.press("PageDown")
+        assert _live(page) == f"Answer: {_right(question, 'en')}"
+        page.keyboard.press("PageDown")
+    assert _current(page) == "meet-end"
+    page.keyboard.press("PageDown")  # at the end nothing moves
+    assert _current(page) == "meet-end"
+
+
+def test_the_revealed_answer_gives_the_public_address_of_its_source(page, site):
+    _open(page, site, "en")
+    page.keyboard.press("Space")
+    address = page.locator(".pccc-meet__slide:visible .pccc-meet__address").inner_text()
+    assert address == f"{site.origin}en/ky-nang/#so-khan-cap"
+
+
+def test_buttons_work_with_the_mouse_and_keep_focus(page, site, starter):
+    _open(page, site, "en")
+    reveal = page.locator(".pccc-meet__reveal")
+    assert reveal.get_attribute("aria-expanded") == "false" and reveal.get_attribute("aria-controls") == f"meet-{starter.questions[0].id}-answer"
+    reveal.click()
+    assert _revealed(page) and reveal.get_attribute("aria-expanded") == "true" and reveal.inner_text() == "Hide the answer"
+    page.locator(".pccc-meet__next").click()
+    assert _current(page) == f"meet-{starter.questions[1].id}"
+    assert page.evaluate("document.activeElement.classList.contains('pccc-meet__next')")
+    assert _live(page).startswith("Question 2 of 8. ")
+    page.locator(".pccc-meet__prev").click()
+    assert _current(page) == f"meet-{starter.questions[0].id}"
+    assert page.locator(".pccc-meet__prev").get_attribute("aria-disabled") == "true"
+
+
+def test_space_on_a_focused_button_does_what_the_button_says(page, site, starter):
+    _open(page, site, "vi")
+    page.locator(".pccc-meet__next").focus()
+    page.keyboard.press("Space")
+    assert _current(page) == f"meet-{starter.questions[1].id}" and not _revealed(page)
+
+
+def test_material_shortcuts_do_not_steal_the_keys(page, site):
+    _open(page, site, "vi")
+    page.keyboard.press("f")  # Material opens its search on F; here F is full screen
+    assert not page.evaluate("document.querySelector('#__search').checked")
+    prevented = page.evaluate("""() => {
+      const event = new KeyboardEvent("keydown", {key: "PageDown", bubbles: true, cancelable: true});
+      document.body.dispatchEvent(event);
+      return event.defaultPrevented;
+    }""")
+    assert prevented  # the page does not scroll instead
+
+
+def test_a_reload_stays_on_the_question_shown(page, site, starter):
+    third = starter.questions[2]
+    _open(page, site, "vi", hash_=f"#meet-{third.id}")
+    assert _current(page) == f"meet-{third.id}"
+
+
+@pytest.mark.parametrize("viewport", PROJECTORS, ids=lambda v: f"{v['width']}x{v['height']}")
+def test_large_type_at_projector_sizes(browser, site, viewport):
+    context = browser.new_context(base_url=site.origin, viewport=viewport)
+    tab = context.new_page()
+    try:
+        _open(tab, site, "vi")
+        tab.keyboard.press("Space")
+        size = tab.locator(".pccc-meet__slide:visible .pccc-meet__question").evaluate("el => parseFloat(getComputedStyle(el).fontSize)")
+        assert size >= 24 and size >= viewport["height"] * 0.035
+        assert tab.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+        ARTIFACTS.mkdir(exist_ok=True)
+        tab.screenshot(path=str(ARTIFACTS / f"quiz-meeting-{viewport['width']}x{viewport['height']}.png"))
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_serious_in_meeting_mode(browser, site, scheme):
+    context = browser.new_context(base_url=site.origin, viewport=PROJECTORS[1], color_scheme=scheme)
+    tab = context.new_page()
+    try:
+        _open(tab, site, "en")
+        tab.keyboard.press("Space")
+        violations = [v["id"] for v in Axe().run(tab).response["violations"] if v["impact"] in {"serious", "critical"}]
+        assert violations == []
+    finally:
+        context.close()
+
+
+def test_without_javascript_every_question_and_answer_is_on_the_page(browser, site, starter):
+    context = browser.new_context(base_url=site.origin, java_script_enabled=False)
+    tab = context.new_page()
+    try:
+        tab.goto(site.url(URLS["vi"]))
+        assert tab.locator(".pccc-meet__slide:visible").count() == len(starter.questions) + 1
+        assert tab.locator(".pccc-meet__bar").is_hidden()
+        tab.locator(f"#meet-{starter.questions[0].id}-answer summary").click()
+        assert tab.locator(f"#meet-{starter.questions[0].id} .pccc-meet__right").is_visible()
+    finally:
+        context.close()
+
+
+def test_only_meeting_pages_load_the_meeting_assets(browser, site):
+    def loaded(url: str) -> list[str]:
+        context = browser.new_context(base_url=site.origin)
+        tab = context.new_page()
+        seen: list[str] = []
+        tab.on("request", lambda request: seen.append(urlsplit(request.url).path))
+        tab.goto(site.url(url), wait_until="load")
+        context.close()
+        return sorted(path for path in seen if "/assets/quiz/" in path)
+
+    assert loaded(URLS["vi"]) == ["/assets/quiz/meeting.css", "/assets/quiz/meeting.js"]
+    assert loaded(f"trac-nghiem/{QUIZ_ID}/") == ["/assets/quiz/quiz.css", "/assets/quiz/quiz.js"]
+    assert loaded(f"trac-nghiem/{QUIZ_ID}/phieu/") == ["/assets/quiz/sheet.css"]
