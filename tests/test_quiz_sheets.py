@@ -175,3 +175,13 @@ def test_page_source_answers_for_trainer_pages_only(monkeypatch, kind):
     source = build.page_source(f"trac-nghiem/ky-tu-dac-biet/{kind}.en.md", f"en/trac-nghiem/ky-tu-dac-biet/{kind}/", "https://x.example/")
     assert source.startswith("---\n") and f'data-sheet="{KINDS[kind]}"' in source or 'class="pccc-meet"' in source
     assert build.page_source(f"trac-nghiem/khong-co/{kind}.md", f"trac-nghiem/khong-co/{kind}/") is None
+
+
+def test_in_the_offline_build_the_quiz_page_links_sources_to_their_files(monkeypatch):
+    quiz = _special()
+    monkeypatch.setattr(build, "_bank", {quiz.id: quiz})
+    monkeypatch.setattr(build, "DOCS", FIXTURES / "docs")
+    offline = build.page_source("trac-nghiem/ky-tu-dac-biet.en.md", "en/trac-nghiem/ky-tu-dac-biet.html", "https://x.example/")
+    web = build.page_source("trac-nghiem/ky-tu-dac-biet.en.md", "en/trac-nghiem/ky-tu-dac-biet/", "https://x.example/")
+    assert 'href="../bai-hoc.html#muc-mot" data-address="https://x.example/en/bai-hoc/#muc-mot"' in offline
+    assert 'href="../../bai-hoc/#muc-mot" data-address="https://x.example/en/bai-hoc/#muc-mot"' in web
