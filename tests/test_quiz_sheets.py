@@ -19,7 +19,7 @@ from pccc_site.quiz.links import PageContext, source_address
 from pccc_site.quiz.model import quiz_set
 from pccc_site.quiz.render import LETTERS, inline
 from pccc_site.quiz.sources import Site
-from pccc_site.quiz.validate import check_bank
+from pccc_site.quiz.validate import check, check_bank
 
 FIXTURES = Path(__file__).parent / "fixtures" / "quiz"
 SITE = Site(FIXTURES / "docs")
@@ -185,3 +185,17 @@ def test_in_the_offline_build_the_quiz_page_links_sources_to_their_files(monkeyp
     web = build.page_source("trac-nghiem/ky-tu-dac-biet.en.md", "en/trac-nghiem/ky-tu-dac-biet/", "https://x.example/")
     assert 'href="../bai-hoc.html#muc-mot" data-address="https://x.example/en/bai-hoc/#muc-mot"' in offline
     assert 'href="../../bai-hoc/#muc-mot" data-address="https://x.example/en/bai-hoc/#muc-mot"' in web
+
+
+def test_trainer_note_is_checked_like_every_other_text(tmp_path):
+    text = SPECIAL.read_text(encoding="utf-8").replace(
+        '      en: "Remind learners: ~ is not a minus sign."\n', "")
+    broken = tmp_path / "ky-tu-dac-biet.yml"
+    broken.write_text(text, encoding="utf-8")
+    report = check([broken], FIXTURES / "docs")
+    assert [(p.code, p.line) for p in report.errors] == [("missing-translation", 33)]
+    typo = tmp_path / "typo" / "ky-tu-dac-biet.yml"
+    typo.parent.mkdir()
+    typo.write_text(SPECIAL.read_text(encoding="utf-8").replace("trainer_note:", "trainer_notes:"), encoding="utf-8")
+    problems = check([typo], FIXTURES / "docs").errors
+    assert [p.code for p in problems] == ["unknown-key"] and "trainer_note" in problems[0].message
