@@ -19,7 +19,7 @@ from pccc_site.quiz.links import PageContext, source_address
 from pccc_site.quiz.model import quiz_set
 from pccc_site.quiz.render import LETTERS, inline
 from pccc_site.quiz.sources import Site
-from pccc_site.quiz.validate import check_bank
+from pccc_site.quiz.validate import check, check_bank
 
 FIXTURES = Path(__file__).parent / "fixtures" / "quiz"
 SITE = Site(FIXTURES / "docs")
@@ -175,3 +175,27 @@ def test_page_source_answers_for_trainer_pages_only(monkeypatch, kind):
     source = build.page_source(f"trac-nghiem/ky-tu-dac-biet/{kind}.en.md", f"en/trac-nghiem/ky-tu-dac-biet/{kind}/", "https://x.example/")
     assert source.startswith("---\n") and f'data-sheet="{KINDS[kind]}"' in source or 'class="pccc-meet"' in source
     assert build.page_source(f"trac-nghiem/khong-co/{kind}.md", f"trac-nghiem/khong-co/{kind}/") is None
+
+
+def test_in_the_offline_build_the_quiz_page_links_sources_to_their_files(monkeypatch):
+    quiz = _special()
+    monkeypatch.setattr(build, "_bank", {quiz.id: quiz})
+    monkeypatch.setattr(build, "DOCS", FIXTURES / "docs")
+    offline = build.page_source("trac-nghiem/ky-tu-dac-biet.en.md", "en/trac-nghiem/ky-tu-dac-biet.html", "https://x.example/")
+    web = build.page_source("trac-nghiem/ky-tu-dac-biet.en.md", "en/trac-nghiem/ky-tu-dac-biet/", "https://x.example/")
+    assert 'href="../bai-hoc.html#muc-mot" data-address="https://x.example/en/bai-hoc/#muc-mot"' in offline
+    assert 'href="../../bai-hoc/#muc-mot" data-address="https://x.example/en/bai-hoc/#muc-mot"' in web
+
+
+def test_trainer_note_is_checked_like_every_other_text(tmp_path):
+    text = SPECIAL.read_text(encoding="utf-8").replace(
+        '      en: "Remind learners: ~ is not a minus sign."\n', "")
+    broken = tmp_path / "ky-tu-dac-biet.yml"
+    broken.write_text(text, encoding="utf-8")
+    report = check([broken], FIXTURES / "docs")
+    assert [(p.code, p.line) for p in report.errors] == [("missing-translation", 33)]
+    typo = tmp_path / "typo" / "ky-tu-dac-biet.yml"
+    typo.parent.mkdir()
+    typo.write_text(SPECIAL.read_text(encoding="utf-8").replace("trainer_note:", "trainer_notes:"), encoding="utf-8")
+    problems = check([typo], FIXTURES / "docs").errors
+    assert [p.code for p in problems] == ["unknown-key"] and "trainer_note" in problems[0].message

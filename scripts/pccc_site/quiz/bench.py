@@ -8,7 +8,9 @@ Prints:
 - ``yamllint`` on the same files, if a ``yamllint`` command is found on PATH
   (or named by the YAMLLINT environment variable); it is not a project
   dependency, so its absence is only reported;
-- quiz.js and quiz.css, raw and gzipped, against the 8 KB budget.
+- quiz.js and quiz.css, raw and gzipped, against the 8 KB budget; then the
+  trainer pages' own files (meeting mode, printable sheets), which only those
+  pages load.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[3]
 ASSETS = ROOT / "docs" / "assets" / "quiz"
 BUDGET_GZIP = 8 * 1024
+OWN_ASSETS = {"meeting mode pages": ("meeting.js", "meeting.css"), "printable sheets": ("sheet.css",)}
 FILES, PER_FILE = 100, 100
 
 
@@ -96,6 +99,9 @@ def main() -> int:
         total += packed
         print(f"{name}: {len(raw):,} bytes raw, {packed:,} bytes gzipped")
     print(f"quiz.js + quiz.css gzipped: {total:,} bytes (budget {BUDGET_GZIP:,}): {'within' if total <= BUDGET_GZIP else 'OVER'} budget")
+    for pages, names in OWN_ASSETS.items():
+        packed = sum(len(gzip.compress((ASSETS / name).read_bytes(), 9)) for name in names)
+        print(f"{' + '.join(names)} gzipped: {packed:,} bytes, loaded by the {pages} only")
     print("Pages without a quiz load neither file (tests/browser/test_quiz.py::test_only_quiz_pages_load_the_quiz_assets).")
     return 0
 

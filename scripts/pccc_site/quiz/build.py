@@ -76,8 +76,13 @@ def page_source(src_uri: str, url: str, site_url: str = "") -> str | None:
     depth = url.count("/")
     assets_root = "../" * depth
     links_root = "../" * (depth - (0 if language == DEFAULT_LANGUAGE else 1))
+    quiz, site = _bank[match.group("id")], Site(DOCS)
     address = (lambda question: links.source_address(site_url, question, language)) if site_url else None
-    return page_markdown(_bank[match.group("id")], language, Site(DOCS), links_root, assets_root, address)
+    href = None
+    if url.endswith(".html"):  # the offline bundle: links name the page's file
+        context = links.PageContext(quiz, language, url, site_url, site)
+        href = lambda question: context.href(question.page, question.anchor)  # noqa: E731
+    return page_markdown(quiz, language, site, links_root, assets_root, address, href)
 
 
 def panel_links(src_uri: str, url: str, language: str) -> str:

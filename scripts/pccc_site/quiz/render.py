@@ -58,8 +58,7 @@ def source_label(question: Question, language: str, site: Site) -> str:
     return label
 
 
-def _source_link(question: Question, language: str, site: Site, links_root: str, address: str = "") -> str:
-    href = f"{links_root}{page_url(question.page)}#{question.anchor}"
+def _source_link(question: Question, language: str, site: Site, href: str, address: str = "") -> str:
     data = f' data-address="{_attr(address)}"' if address else ""
     label = html.escape(source_label(question, language, site))
     return f'<p class="pccc-quiz__source">{STRINGS[language]["source"]} <a href="{_attr(href)}"{data}>{label}</a></p>'
@@ -90,7 +89,7 @@ def _right_answers(question: Question, language: str) -> str:
     return f'<p class="pccc-quiz__right">{label}</p><ul class="pccc-quiz__right-list">{items}</ul>'
 
 
-def _question(question: Question, number: int, language: str, site: Site, links_root: str, address: str) -> str:
+def _question(question: Question, number: int, language: str, site: Site, href: str, address: str) -> str:
     s = STRINGS[language]
     parts = [
         f'<li class="pccc-quiz__question" id="{question.id}" data-id="{question.id}" data-type="{question.type}" data-version="{question.version}">',
@@ -110,7 +109,7 @@ def _question(question: Question, number: int, language: str, site: Site, links_
         f'<details class="pccc-quiz__answer question"><summary>{s["show_answer"]}</summary>',
         _right_answers(question, language),
         f'<div class="pccc-quiz__explanation"><p>{inline(question.explanation[language])}</p>',
-        _source_link(question, language, site, links_root, address),
+        _source_link(question, language, site, href, address),
         "</div></details>",
         "</fieldset></li>",
     ]
@@ -149,10 +148,17 @@ def record(quiz: QuizSet, language: str) -> str:
 def render_quiz(
     quiz: QuizSet, language: str, site: Site, links_root: str, assets_root: str,
     source_address: Callable[[Question], str] | None = None,
+    source_href: Callable[[Question], str] | None = None,
 ) -> str:
-    """The quiz's HTML; ``source_address(question)`` gives the public address of its source, for the record."""
+    """The quiz's HTML.
+
+    ``source_address(question)`` gives the public address of its source (for the
+    self-check record); ``source_href(question)`` the link to it, when the build
+    does not use directory URLs (otherwise ``links_root`` + the page's directory).
+    """
     s = STRINGS[language]
     address = source_address or (lambda _question: "")
+    href = source_href or (lambda q: f"{links_root}{page_url(q.page)}#{q.anchor}")
     strings = json.dumps({key: s[key] for key in SCRIPT_KEYS}, ensure_ascii=False)
     meta = s["meta"].format(asked=quiz.asked, minutes=quiz.minutes, **{"pass": quiz.pass_percent})
     parts = [
@@ -171,7 +177,7 @@ def render_quiz(
         '<p class="pccc-quiz__progress" tabindex="-1" hidden></p>',
         '<ol class="pccc-quiz__list">',
     ]
-    parts += [_question(q, n, language, site, links_root, address(q)) for n, q in enumerate(quiz.questions, start=1)]
+    parts += [_question(q, n, language, site, href(q), address(q)) for n, q in enumerate(quiz.questions, start=1)]
     parts += [
         "</ol>",
         '<div class="pccc-quiz__summary" tabindex="-1" hidden><p class="pccc-quiz__score"></p>',
@@ -186,6 +192,7 @@ def render_quiz(
 def page_markdown(
     quiz: QuizSet, language: str, site: Site, links_root: str, assets_root: str,
     source_address: Callable[[Question], str] | None = None,
+    source_href: Callable[[Question], str] | None = None,
 ) -> str:
     """The whole source of a generated quiz page: front matter and the quiz's HTML.
 
@@ -199,7 +206,7 @@ def page_markdown(
         "kind": "quiz",
     }
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
-    body = render_quiz(quiz, language, site, links_root, assets_root, source_address)
+    body = render_quiz(quiz, language, site, links_root, assets_root, source_address, source_href)
     return f"---\n{front}---\n\n{body}\n\n{record(quiz, language)}\n"
 
 
