@@ -81,13 +81,16 @@ def test_nothing_generated_is_in_docs():
 
 
 def test_the_index_lists_every_set_with_its_questions_and_time(site):
+    drawn = {"vi": "chọn từ", "en": "drawn from"}  # a pooled set shows "20 (chọn từ 36)"
     for url, minutes in (("trac-nghiem", "phút"), ("en/trac-nghiem", "min")):
         page = _html(site, url)
         for quiz_set in _sets():
             language = "en" if url.startswith("en/") else "vi"
-            row = re.search(rf'<a href="{quiz_set.id}/">{re.escape(quiz_set.title[language])}</a></td>\s*<td>(\d+)</td>\s*<td>(\d+) {minutes}</td>', page)
+            row = re.search(rf'<a href="{quiz_set.id}/">{re.escape(quiz_set.title[language])}</a></td>\s*<td>([^<]+)</td>\s*<td>(\d+) {minutes}</td>', page)
             assert row, f"{url}: no row for {quiz_set.id}"
-            assert row.groups() == (str(len(quiz_set.questions)), str(quiz_set.minutes))
+            total = len(quiz_set.questions)
+            count = str(total) if not quiz_set.pool else f"{quiz_set.pool} ({drawn[language]} {total})"
+            assert row.groups() == (count, str(quiz_set.minutes))
 
 
 def _nav_entry(page: str, href: str) -> str:
