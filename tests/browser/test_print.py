@@ -6,11 +6,10 @@ The PDFs are written to test-artifacts/ for people to look at
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from conftest import ARTIFACTS
+from browser.helpers import pdf_page_count, print_to_pdf
+
 
 LESSON = "ky-nang/"
 KIT = "tap-huan/bo-cong-cu-cuoc-hop/"
@@ -24,23 +23,10 @@ HIDDEN_IN_PRINT = [
 ]
 
 
-def _pdf(page, url: str, name: str) -> bytes:
-    page.goto(url)
-    page.emulate_media(media="print")
-    ARTIFACTS.mkdir(exist_ok=True)
-    data = page.pdf(path=str(ARTIFACTS / f"print-{name}.pdf"), format="A4", print_background=True)
-    assert data.startswith(b"%PDF")
-    return data
-
-
-def _page_count(pdf: bytes) -> int:
-    return len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf))
-
-
 @pytest.mark.parametrize("url", [LESSON, "en/" + LESSON])
 def test_a_lesson_prints_content_and_its_qr_code_without_chrome(page, site, url):
-    pdf = _pdf(page, site.url(url), url.strip("/").replace("/", "_"))
-    assert 1 <= _page_count(pdf) <= 4
+    pdf = print_to_pdf(page, site.url(url), url.strip("/").replace("/", "_"))
+    assert 1 <= pdf_page_count(pdf) <= 4
     for selector in HIDDEN_IN_PRINT:
         assert not page.locator(selector).first.is_visible(), f"{selector} shows in print"
     assert page.locator("article h1").is_visible()
@@ -82,11 +68,11 @@ def test_print_writes_external_addresses_and_borders_tables(page, site):
 
 
 def test_the_meeting_kit_prints_several_labelled_codes_per_sheet(page, site):
-    pdf = _pdf(page, site.url(KIT), "meeting-kit")
+    pdf = print_to_pdf(page, site.url(KIT), "meeting-kit")
     cards = page.locator(".pccc-kit__card")
     count = cards.count()
     assert count >= 20
-    assert _page_count(pdf) <= count / 3, "fewer than three QR cards per A4 sheet"
+    assert pdf_page_count(pdf) <= count / 3, "fewer than three QR cards per A4 sheet"
     first = cards.first
     assert first.locator("svg.pccc-qr").is_visible()
     assert first.locator(".pccc-kit__title").inner_text()

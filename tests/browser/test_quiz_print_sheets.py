@@ -7,9 +7,9 @@ The expected letters come from the quiz file, in its option order.
 
 from __future__ import annotations
 
-import re
-
 import pytest
+
+from browser.helpers import pdf_page_count, print_to_pdf
 
 from conftest import ARTIFACTS
 from pccc_site.quiz.render import LETTERS
@@ -24,24 +24,11 @@ def starter():
     return next(quiz for quiz in check_bank().sets if quiz.id == QUIZ_ID)
 
 
-def _pdf(page, url: str, name: str) -> bytes:
-    page.goto(url)
-    page.emulate_media(media="print")
-    ARTIFACTS.mkdir(exist_ok=True)
-    data = page.pdf(path=str(ARTIFACTS / f"print-{name}.pdf"), format="A4", print_background=True)
-    assert data.startswith(b"%PDF")
-    return data
-
-
-def _page_count(pdf: bytes) -> int:
-    return len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf))
-
-
 @pytest.mark.parametrize("language", ["vi", "en"])
 def test_the_key_shows_the_right_letters_explanations_and_sources(page, site, starter, language):
     prefix = "" if language == "vi" else "en/"
-    pdf = _pdf(page, site.url(f"{prefix}trac-nghiem/{QUIZ_ID}/dap-an/"), f"quiz-key-{language}")
-    assert 1 <= _page_count(pdf) <= 4
+    pdf = print_to_pdf(page, site.url(f"{prefix}trac-nghiem/{QUIZ_ID}/dap-an/"), f"quiz-key-{language}")
+    assert 1 <= pdf_page_count(pdf) <= 4
     grid = page.locator(".pccc-sheet__grid li strong").all_inner_texts()
     expected = [", ".join(LETTERS[i] for i, o in enumerate(q.options) if o.correct) for q in starter.questions]
     assert grid == expected
@@ -60,8 +47,8 @@ def test_the_key_shows_the_right_letters_explanations_and_sources(page, site, st
 @pytest.mark.parametrize("language", ["vi", "en"])
 def test_the_learner_sheet_prints_blank_boxes_and_no_answer(page, site, starter, language):
     prefix = "" if language == "vi" else "en/"
-    pdf = _pdf(page, site.url(f"{prefix}trac-nghiem/{QUIZ_ID}/phieu/"), f"quiz-sheet-{language}")
-    assert _page_count(pdf) == 1  # eight questions fit on one A4 sheet
+    pdf = print_to_pdf(page, site.url(f"{prefix}trac-nghiem/{QUIZ_ID}/phieu/"), f"quiz-sheet-{language}")
+    assert pdf_page_count(pdf) == 1  # eight questions fit on one A4 sheet
     text = page.locator("article").inner_text()
     for question in starter.questions:
         assert page.locator(f'.pccc-sheet__question[data-id="{question.id}"] .pccc-sheet__box').count() == len(question.options)
