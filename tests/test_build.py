@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 from conftest import build_site
 
@@ -62,3 +63,21 @@ def test_organisation_and_site_name_come_from_configuration(site):
     assert "Department of Foreign Affairs of" in _html(site, "en/")
     assert "<title>Kỹ năng - PCCC và CNCH" in _html(site, "ky-nang/")
     assert "<title>Skills - Fire safety and rescue" in _html(site, "en/ky-nang/")
+
+
+def test_every_stylesheet_closes_each_block_it_opens():
+    # Browsers close an unclosed block at the end of the file without a word, so a missing "}"
+    # after an @media print block silently turns every later rule into a print-only rule.
+    stylesheets = sorted(Path("docs/assets").rglob("*.css"))
+    assert stylesheets
+    unbalanced = {}
+    for stylesheet in stylesheets:
+        css = re.sub(r"/\*.*?\*/", "", stylesheet.read_text(encoding="utf-8"), flags=re.S)
+        depth = 0
+        for char in css:
+            depth += {"{": 1, "}": -1}.get(char, 0)
+            if depth < 0:
+                break
+        if depth:
+            unbalanced[str(stylesheet)] = depth
+    assert unbalanced == {}

@@ -78,3 +78,13 @@ def test_the_meeting_kit_prints_several_labelled_codes_per_sheet(page, site):
     assert first.locator(".pccc-kit__title").inner_text()
     assert first.locator(".pccc-address").inner_text().startswith(site.origin)
     assert page.evaluate("getComputedStyle(document.querySelector('.pccc-kit__card')).breakInside") == "avoid"
+
+
+def test_on_screen_the_meeting_kit_shows_rows_of_underlined_cards(page, site):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(site.url(KIT))
+    cards = page.locator(".pccc-kit__grid").first.locator(".pccc-kit__card")
+    tops = {round(cards.nth(i).bounding_box()["y"]) for i in range(min(cards.count(), 4))}
+    assert len(tops) == 1, "the first cards should sit side by side on a desktop screen"
+    title = page.locator(".pccc-kit__title").first
+    assert page.evaluate("(a) => getComputedStyle(a).textDecorationLine", title.element_handle()) == "underline"
