@@ -106,6 +106,8 @@ def _with(doc_id: str, **changes) -> dict:
         ({"title": {"vi": "Luật", "chữa cháy": None, "en": "Law"}}, "title needs vi and en text"),
         ({"unverified": ["colour"]}, "unverified names unknown fields"),
         ({"id": "Luật 27"}, "id must be lower-case ASCII"),
+        ({"signer_note": {"vi": "Chưa rõ"}}, "signer_note needs vi and en text"),
+        ({"signer": {"name": "A"}}, "only when signer is null"),
     ],
 )
 def test_the_validator_catches_bad_data(changes, expected):
@@ -279,6 +281,8 @@ def test_the_facts_box_shows_number_date_issuer_and_status_from_the_data(site, d
         assert doc["number_in_plan"] in plain(box[_label("number", language)])
     if doc.get("signer"):
         assert doc["signer"]["name"] in plain(box[_label("signer", language)])
+    rows = {label: plain(value) for label, value in box.items() if label != _label("sources", language)}  # sources may open with a domain
+    assert not [row for row in rows.values() if row[:1].islower()], "a row of the box starts in lower case"
     links = re.findall(r'href="(https?://[^"]+)"', box[_label("sources", language)])
     assert [html.unescape(link) for link in links] == [source["url"] for source in doc.get("sources") or []]
 
@@ -304,6 +308,17 @@ def test_unverified_facts_say_so_and_verified_facts_do_not(site, doc, language):
         assert (words in plain(box[label])) == (field in flagged), f"{label}: {plain(box[label])}"
     if "replaced_by" in flagged or doc["status"] == "unverified" or "status" in flagged:
         assert words.lower() in plain(box[_label("status", language)]).lower()
+
+
+@pytest.mark.parametrize("doc, language", CASES, ids=CASE_IDS)
+def test_the_checks_list_names_a_missing_signer_exactly_once(site, doc, language):
+    page_html = built(site, page_url("phap-ly", doc["page"], language))
+    checks = block(page_html, "pccc-checks") if 'class="pccc-checks"' in page_html else ""
+    points = [plain(item) for item in re.findall(r"<li>(.*?)</li>", checks, re.DOTALL)]
+    about_signer = [point for point in points if re.search(r"người ký|signer|who signed", point, re.IGNORECASE)]
+    assert len(about_signer) == (0 if doc["signer"] else 1), points
+    if doc.get("signer_note"):
+        assert about_signer == [legal.text(doc["signer_note"], language)]
 
 
 @pytest.mark.parametrize("doc", [d for d in DOCUMENTS if d["status"] == "replaced"], ids=lambda d: d["id"])

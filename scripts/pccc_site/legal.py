@@ -110,8 +110,10 @@ PHRASES = {
         "en": "These points could not be verified, and this page does not assert them:",
     },
     "all_checked": {
-        "vi": "Các thông tin trong khung trên đều đã được đối chiếu với nguồn dẫn kèm.",
-        "en": "Every fact in the box above was checked against the sources listed with it.",
+        "vi": "Không điểm nào trong khung trên còn để ngỏ: mọi thông tin đều khớp với các nguồn dẫn kèm. "
+        "Trước khi trích dẫn trong văn bản của cơ quan, hãy đối chiếu với bản chính thức.",
+        "en": "Nothing in the box above is left open: every fact matches the sources listed with it. "
+        "Check the official text before quoting it in an agency document.",
     },
     "field_unverified": {"vi": "{0}: {1}.", "en": "{0}: {1}."},
     "signer_unknown": {"vi": "Người ký: chưa thấy trong nguồn nào đã xem.", "en": "Signer: not seen in any source consulted."},
@@ -201,6 +203,8 @@ def _document_problems(doc: dict, ids: set, docs: list[dict]) -> list[str]:
     status = doc.get("status")
     if status not in STATUSES:
         problems.append(f"status must be one of {sorted(STATUSES)}")
+    if doc.get("signer_note") is not None and (doc.get("signer") or not bilingual(doc["signer_note"])):
+        problems.append("signer_note needs vi and en text, and only when signer is null")
     unknown = set(doc.get("unverified") or []) - VERIFIABLE_FIELDS
     if unknown:
         problems.append(f"unverified names unknown fields {sorted(unknown)}")
@@ -313,7 +317,10 @@ def _citation(doc: dict, language: str) -> str:
         f"[{PHRASES['task'][language].format(n)}]({PLAN_PAGE}#nhiem-vu-{n})" for n in doc.get("cited_by_task") or []
     ]
     if doc.get("plan_basis"):
-        parts.append(f"[{PHRASES['plan_basis'][language]}]({PLAN_PAGE}#thong-tin)")
+        words = PHRASES["plan_basis"][language]
+        if not parts:  # it opens the row
+            words = words[0].upper() + words[1:]
+        parts.append(f"[{words}]({PLAN_PAGE}#thong-tin)")
     if parts:
         return ", ".join(parts)
     return PHRASES["issued_after" if doc["signed"] > PLAN_MONTH_END else "not_cited"][language]
@@ -370,7 +377,8 @@ def render_checks(doc_id: str, language: str) -> str:
     flagged = doc.get("unverified") or []
     points = [_unverified_point(doc, field, language) for field in CHECK_ORDER if field in flagged]
     if not doc.get("signer"):
-        points.append(PHRASES["signer_unknown"][language])
+        note = doc.get("signer_note")
+        points.append(text(note, language) if note else PHRASES["signer_unknown"][language])
     points += [text(point, language) for point in doc.get("open_points") or []]
     if not points:
         return PHRASES["all_checked"][language] + "\n"
