@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -105,6 +106,26 @@ def test_quiz_pages_are_in_the_navigation_in_both_languages(site):
     for quiz_set in _sets():
         assert _nav_entry(_html(site, "ky-nang"), f"../trac-nghiem/{quiz_set.id}/") == quiz_set.title["vi"]
         assert _nav_entry(_html(site, "en/ky-nang"), f"../trac-nghiem/{quiz_set.id}/") == quiz_set.title["en"]
+
+
+def test_the_index_and_the_menu_list_sets_in_their_order_with_the_basics_first(site):
+    expected = [quiz.id for quiz in sorted(_sets(), key=lambda quiz: quiz.menu_position)]
+    assert expected[0] == "kien-thuc-co-ban"
+    for url in ("trac-nghiem", "en/trac-nghiem"):
+        page = _html(site, url)
+        content = page.split('class="md-content"', 1)[1]
+        index_order = re.findall(r'<td><a href="([a-z0-9-]+)/">', content)
+        nav = page.split('class="md-nav md-nav--primary"', 1)[1].split('class="md-content"', 1)[0]
+        menu_order = [href for href in re.findall(r'<a href="([a-z0-9-]+)/" class="md-nav__link">', nav) if href in expected]
+        assert index_order == expected, url
+        assert menu_order == expected, url
+
+
+def test_sets_without_an_order_come_after_the_others_by_id():
+    first, = [quiz for quiz in _sets() if quiz.id == "kien-thuc-co-ban"]
+    unordered = [replace(quiz, order=None) for quiz in _sets() if quiz.id != "kien-thuc-co-ban"]
+    ordered = sorted([*unordered, first], key=lambda quiz: quiz.menu_position)
+    assert [quiz.id for quiz in ordered] == ["kien-thuc-co-ban", *sorted(quiz.id for quiz in unordered)]
 
 
 def test_source_links_in_quiz_pages_lead_to_existing_sections(site):

@@ -55,7 +55,11 @@ def validate(warn: Callable[[str], None]) -> tuple[QuizSet, ...]:
 
 def quiz_pages() -> list[str]:
     """Source paths of the quiz pages, both languages, relative to docs/."""
-    return [f"{SECTION}/{quiz_id}{suffix}.md" for quiz_id in sorted(_bank) for suffix in ("", ".en")]
+    return [f"{SECTION}/{quiz.id}{suffix}.md" for quiz in in_menu_order(_bank.values()) for suffix in ("", ".en")]
+
+
+def in_menu_order(sets) -> list[QuizSet]:
+    return sorted(sets, key=lambda quiz: quiz.menu_position)
 
 
 def generated_pages() -> list[str]:
@@ -130,5 +134,5 @@ def _sets_without_sources() -> list[QuizSet]:
 
 @marker("quiz-index")
 def render_index(_argument: str, language: str) -> str:
-    sets = [_bank[quiz_id] for quiz_id in sorted(_bank)] if _bank else _sets_without_sources()
+    sets = in_menu_order(_bank.values() if _bank else _sets_without_sources())
     return index_markdown(sets, language)

@@ -56,6 +56,12 @@ class QuizSet:
     pool: int | None
     questions: tuple[Question, ...]
     version: str
+    order: int | None = None
+
+    @property
+    def menu_position(self) -> tuple[bool, int, str]:
+        """Sort key for menus: sets with an ``order`` first, lowest first; the rest by id."""
+        return (self.order is None, self.order or 0, self.id)
 
     @property
     def asked(self) -> int:
@@ -104,4 +110,5 @@ def quiz_set(raw: dict) -> QuizSet:
         pool=int(raw["pool"]) if raw.get("pool") is not None else None,
         questions=tuple(question(q) for q in raw["questions"]),
         version=content_hash(raw),
+        order=raw.get("order"),
     )
