@@ -293,3 +293,24 @@ def test_every_anchor_linked_from_the_skills_pages_and_glossary_exists(site):
             if target.fragment not in ids:
                 broken.append(f"{url} -> {href}")
     assert broken == []
+
+
+@pytest.mark.parametrize("language, url", [("vi", "ky-nang/"), ("en", "en/ky-nang/")])
+def test_the_skills_index_links_every_section_that_compares_advice(site, language, url):
+    page_html = (site.root / url / "index.html").read_text(encoding="utf-8")
+    section = page_html.split('id="khac-biet"', 1)[1].split("<h2", 1)[0]
+    linked = set(re.findall(r'href="([a-z0-9-]+/#[a-z0-9-]+)"', section))
+    boxes = set()
+    for path, page_language in LESSONS:
+        if page_language != language:
+            continue
+        lines = path.read_text(encoding="utf-8").splitlines()
+        h2 = None
+        for line in lines:
+            if match := re.match(r"^## .*\{ #([a-z0-9-]+) \}$", line):
+                h2 = match.group(1)
+            if line.startswith(f'!!! info "{BLOCKS["info"].title[language]}"'):
+                boxes.add(f"{path.name.split('.')[0]}/#{h2}")
+    assert len(boxes) >= 3  # burns, door testing, wet cloth at least
+    assert linked == boxes
+    assert "so-cuu/#bong" in linked

@@ -24,7 +24,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
+from .markers import marker
+from .pages import DOCS, front_matter
 from .sources import TAGS, allowed_urls
 
 
@@ -220,3 +223,41 @@ def check_sources_page(markdown: str, language: str, path: str) -> list[Problem]
     found += _check_sources(lines, headings, language)
     found += _check_links(lines)
     return [Problem(path, line, message) for line, message in sorted(found)]
+
+
+# ---------------------------------------------------------------------------
+# Where advice differs: a list of every difference box, for the Skills index
+# ---------------------------------------------------------------------------
+
+SKILLS = DOCS / "ky-nang"
+
+
+def difference_sections(language: str, folder: Path = SKILLS) -> list[tuple[str, str, str]]:
+    """(page title, section title, link) of each section holding a difference box, page by page."""
+    found = []
+    for path in sorted(folder.glob("*.md")):
+        if _language_of(path) != language or front_matter(path).get("kind") != "lesson":
+            continue
+        admonitions, headings, _ = _scan(path.read_text(encoding="utf-8"))
+        page = path.name[: -len(".en.md")] + ".md" if language == "en" else path.name
+        for heading in headings:
+            if any(_is_difference_box(a, language) and _section_of(a.line, headings) == heading.anchor for a in admonitions):
+                found.append((front_matter(path)["title"], heading.title, f"{page}#{heading.anchor}"))
+    return found
+
+
+def _language_of(path: Path) -> str:
+    return "en" if path.name.endswith(".en.md") else "vi"
+
+
+def _is_difference_box(admonition: _Admonition, language: str) -> bool:
+    return admonition.type == "info" and admonition.title == BLOCKS["info"].title[language]
+
+
+@marker("differences")
+def render_differences(_argument: str, language: str) -> str:
+    """A list linking every section where Vietnamese and international advice differ."""
+    by_page: dict[str, list[str]] = {}
+    for page, section, link in difference_sections(language):
+        by_page.setdefault(page, []).append(f"[{section}]({link})")
+    return "".join(f"- {page}: {'; '.join(links)}\n" for page, links in by_page.items())
