@@ -72,6 +72,7 @@ CODES: dict[str, Code] = {
     "unknown-source-anchor": Code(ERROR, "The source section anchor is not on the page in one or both languages.", "Use an anchor written on the page as { #anchor }; the message lists those on the page."),
     "not-nfc": Code(ERROR, "Text is not in Unicode NFC form (letters built from separate accent marks).", "Retype the word, or run the file through an NFC normaliser."),
     "answer-position-bias": Code(WARNING, "In a set of six or more single-answer questions, more than half have the right option in the same position.", "Move some right answers to other positions."),
+    "longest-answer-bias": Code(WARNING, "In a set of six or more single-answer questions with three or more options, the right option is the longest in more than half (in either language).", "Shorten some right answers, or give wrong ones as much detail."),
 }
 
 

@@ -57,6 +57,7 @@ def set_rules(doc: Document, expected_id: str) -> None:
     for index, question in questions:
         _answer_rules(doc, index, question)
     _position_bias(doc, questions)
+    _longest_answer_bias(doc, questions)
 
 
 def _answer_rules(doc: Document, index: int, question: dict) -> None:
@@ -110,6 +111,23 @@ def _position_bias(doc: Document, questions: list[tuple[int, dict]]) -> None:
     if count / len(positions) > BIAS_SHARE:
         name = POSITION_NAMES[position] if position < len(POSITION_NAMES) else str(position + 1)
         doc.problem(doc.value_mark(("questions",)), "answer-position-bias", f"the right answer is option {name} in {count} of {len(positions)} single-answer questions: move some right answers to other positions so the position gives nothing away", WARNING)
+
+
+def _longest_answer_bias(doc: Document, questions: list[tuple[int, dict]]) -> None:
+    """Test-wise learners pick the longest option; warn when that would usually be right."""
+    for language in LANGUAGES:
+        longest = []
+        for _, question in questions:
+            options = [option for _, option in _options(question)]
+            texts = [option.get("text", {}).get(language) if isinstance(option.get("text"), dict) else None for option in options]
+            if question.get("type") != "single" or len(options) < 3 or not all(isinstance(t, str) for t in texts):
+                continue
+            lengths = [len(t.strip()) for t in texts]
+            right = [length for length, option in zip(lengths, options) if option.get("correct") is True]
+            longest.append(len(right) == 1 and right[0] == max(lengths) and lengths.count(right[0]) == 1)
+        if len(longest) >= BIAS_MIN_QUESTIONS and sum(longest) / len(longest) > BIAS_SHARE:
+            doc.problem(doc.value_mark(("questions",)), "longest-answer-bias", f"in '{language}' the right option is the longest in {sum(longest)} of {len(longest)} single-answer questions with three or more options: shorten some right answers or give wrong ones as much detail, so length gives nothing away", WARNING)
+            return
 
 
 def source_rules(doc: Document, site: Site) -> None:
