@@ -1,6 +1,6 @@
 """Accent folding and the per-language split of Material's search index."""
 
-from pccc_site.search_index import fold_accents, split_index
+from pccc_site.search_index import fold_accents, folded_words, split_index
 
 
 def test_folding_removes_vietnamese_diacritics():
@@ -32,3 +32,8 @@ def test_split_puts_each_entry_in_its_language_with_a_folded_field():
     assert [d["location"] for d in result["en"]["docs"]] == ["ky-nang/"]
     assert "folded" not in result["en"]["docs"][0]
     assert result["en"]["config"]["lang"] == ["en"]
+
+
+def test_the_folded_field_holds_only_accented_words_without_markup():
+    text = "<p>Gọi <strong>114</strong> khi thoát nạn; PCCC và CNCH</p>"
+    assert folded_words(text) == "goi thoat nan; va"

@@ -130,8 +130,8 @@ def record(quiz: QuizSet, language: str) -> str:
         ("result", ' class="pccc-quiz__record-score"', ""),
     ))
     return "\n".join([
-        f'<section class="pccc-quiz__record" id="{prefix}" tabindex="-1" aria-labelledby="{prefix}-title" hidden>',
-        f'<h2 id="{prefix}-title">{r["title"]}</h2>',
+        f'<section class="pccc-quiz__record" id="{prefix}" tabindex="-1" aria-labelledby="{prefix}-title" hidden data-search-exclude>',
+        f'<h2 id="{prefix}-title" data-search-exclude>{r["title"]}</h2>',
         f'<p class="pccc-quiz__private">{r["private"]}</p>',
         f'<p class="pccc-quiz__name"><label for="{prefix}-name">{r["name"]}</label> '
         f'<input id="{prefix}-name" type="text" autocomplete="off" spellcheck="false" maxlength="80"></p>',
@@ -175,7 +175,7 @@ def render_quiz(
     parts += [
         f'<noscript><p class="pccc-quiz__meta">{s["noscript"]}</p></noscript>',
         '<p class="pccc-quiz__progress" tabindex="-1" hidden></p>',
-        '<ol class="pccc-quiz__list">',
+        '<ol class="pccc-quiz__list" data-search-exclude>',  # search finds the set, not its answers
     ]
     parts += [_question(q, n, language, site, href(q), address(q)) for n, q in enumerate(quiz.questions, start=1)]
     parts += [
