@@ -6,7 +6,11 @@ import json
 import re
 from pathlib import Path
 
+import yaml
+
 from conftest import build_site
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _html(site, url: str) -> str:
@@ -68,7 +72,7 @@ def test_organisation_and_site_name_come_from_configuration(site):
 def test_every_stylesheet_closes_each_block_it_opens():
     # Browsers close an unclosed block at the end of the file without a word, so a missing "}"
     # after an @media print block silently turns every later rule into a print-only rule.
-    stylesheets = sorted(Path("docs/assets").rglob("*.css"))
+    stylesheets = sorted((ROOT / "docs" / "assets").rglob("*.css"))
     assert stylesheets
     unbalanced = {}
     for stylesheet in stylesheets:
@@ -81,3 +85,17 @@ def test_every_stylesheet_closes_each_block_it_opens():
         if depth:
             unbalanced[str(stylesheet)] = depth
     assert unbalanced == {}
+
+
+def test_search_finds_a_quiz_set_but_not_its_answers(site):
+    quiz = yaml.safe_load((ROOT / "quizzes" / "kien-thuc-co-ban.yml").read_text(encoding="utf-8"))
+    for language, index_path in (("vi", "search/search_index.json"), ("en", "en/search/search_index.json")):
+        docs = json.loads((site.root / index_path).read_text(encoding="utf-8"))["docs"]
+        quiz_entries = [doc for doc in docs if doc["location"].startswith("trac-nghiem/kien-thuc-co-ban/")]
+        assert [doc["title"] for doc in quiz_entries] == [quiz["title"][language]]
+        indexed = " ".join(doc["text"] for doc in quiz_entries)
+        assert quiz["intro"][language].split()[0] in indexed
+        for question in quiz["questions"]:
+            assert question["text"][language][:30] not in indexed
+            explanation = re.sub(r"[*_`]", "", question["explanation"][language]).split(".")[0]
+            assert explanation not in re.sub(r"<[^>]+>", "", indexed)
