@@ -83,12 +83,18 @@ def _check(args) -> int:
     return 1 if report.errors else 0
 
 
+def _refused(report, command: str) -> bool:
+    """Print the errors and say so when the bank has any; ``command`` names the subcommand."""
+    for problem in report.errors:
+        print(problem, file=sys.stderr)
+    if report.errors:
+        print(f"quiz.py {command}: fix the errors above first (python scripts/quiz.py check)", file=sys.stderr)
+    return bool(report.errors)
+
+
 def _coverage(args) -> int:
     report = check(quiz_files(args.quizzes), args.docs)
-    if report.errors:
-        for problem in report.errors:
-            print(problem, file=sys.stderr)
-        print("quiz.py coverage: fix the errors above first (python scripts/quiz.py check)", file=sys.stderr)
+    if _refused(report, "coverage"):
         return 1
     pages = coverage_report.coverage(report.sets, args.docs)
     print(coverage_report.format_table(pages))
@@ -123,10 +129,7 @@ def _export(args) -> int:
         print(f"quiz.py export: {files}", file=sys.stderr)
         return 2
     report = check(files, args.docs)
-    if report.errors:
-        for problem in report.errors:
-            print(problem, file=sys.stderr)
-        print("quiz.py export: fix the errors above first (python scripts/quiz.py check)", file=sys.stderr)
+    if _refused(report, "export"):
         return 1
     sets = _only(report.sets, args.question)
     if isinstance(sets, str):

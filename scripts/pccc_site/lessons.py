@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .markers import marker
-from .pages import DOCS, front_matter
+from .pages import DOCS, front_matter, source_pages
 from .sources import TAGS, allowed_urls
 
 
@@ -235,19 +235,15 @@ SKILLS = DOCS / "ky-nang"
 def difference_sections(language: str, folder: Path = SKILLS) -> list[tuple[str, str, str]]:
     """(page title, section title, link) of each section holding a difference box, page by page."""
     found = []
-    for path in sorted(folder.glob("*.md")):
-        if _language_of(path) != language or front_matter(path).get("kind") != "lesson":
+    for page in source_pages():
+        path = page.vi if language == "vi" else page.en
+        meta = front_matter(path) if page.vi.parent == folder else {}
+        if meta.get("kind") != "lesson":
             continue
         admonitions, headings, _ = _scan(path.read_text(encoding="utf-8"))
-        page = path.name[: -len(".en.md")] + ".md" if language == "en" else path.name
-        for heading in headings:
-            if any(_is_difference_box(a, language) and _section_of(a.line, headings) == heading.anchor for a in admonitions):
-                found.append((front_matter(path)["title"], heading.title, f"{page}#{heading.anchor}"))
+        boxed = {_section_of(a.line, headings) for a in admonitions if _is_difference_box(a, language)}
+        found += [(meta["title"], h.title, f"{page.vi.name}#{h.anchor}") for h in headings if h.anchor in boxed]
     return found
-
-
-def _language_of(path: Path) -> str:
-    return "en" if path.name.endswith(".en.md") else "vi"
 
 
 def _is_difference_box(admonition: _Admonition, language: str) -> bool:
