@@ -26,37 +26,45 @@ def every_page(site):
     return pages
 
 
-def test_no_page_requests_another_host(page, site, every_page):
+def _outside_requests(seen: list[str], own_host: str) -> list[str]:
+    return [u for u in seen if urlsplit(u).scheme not in {"data", "blob"} and urlsplit(u).netloc != own_host]
+
+
+def _blocking_violations(axe: Axe, page) -> list[str]:
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in axe.run(page).response["violations"]
+        if v["impact"] in BLOCKING_IMPACTS
+    ]
+
+
+def test_every_page_stays_home_is_accessible_and_fits_a_phone(page, site, every_page):
+    """One visit per page for every per-page check: each page is opened once, at
+    desktop width, checked with axe and for outside requests, then narrowed to
+    360 px in place and measured."""
     own_host = urlsplit(site.origin).netloc
+    axe = Axe()
     seen: list[str] = []
     page.on("request", lambda request: seen.append(request.url))
-    offenders = {}
+    outside, inaccessible, too_wide = {}, {}, {}
     for url in every_page:
         seen.clear()
-        page.goto(site.url(url), wait_until="networkidle")
+        page.set_viewport_size(DESKTOP)
+        page.goto(site.url(url))
         if url in {"", "en/"}:  # the search worker, its index and lunr's language files load on first use
             type_query(page, "pccc")
             page.wait_for_load_state("networkidle")
-        outside = [u for u in seen if urlsplit(u).scheme not in {"data", "blob"} and urlsplit(u).netloc != own_host]
-        if outside:
-            offenders[url] = outside
-    assert offenders == {}
-
-
-def test_axe_finds_no_serious_violation_on_any_page(page, site, every_page):
-    axe = Axe()
-    problems = {}
-    for url in every_page:
-        page.goto(site.url(url))
-        results = axe.run(page)
-        blocking = [
-            f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
-            for v in results.response["violations"]
-            if v["impact"] in BLOCKING_IMPACTS
-        ]
-        if blocking:
-            problems[url] = blocking
-    assert problems == {}
+        if blocking := _blocking_violations(axe, page):
+            inaccessible[url] = blocking
+        page.set_viewport_size(PHONE)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > PHONE["width"]:
+            too_wide[url] = width
+        if found := _outside_requests(seen, own_host):
+            outside[url] = found
+    assert outside == {}, "pages that request another host"
+    assert inaccessible == {}, "pages with serious or critical axe findings"
+    assert too_wide == {}, "pages wider than a 360 px phone"
 
 
 def test_axe_in_dark_mode_and_on_a_phone(browser, site):
@@ -70,16 +78,6 @@ def test_axe_in_dark_mode_and_on_a_phone(browser, site):
             assert violations == [], url
     finally:
         context.close()
-
-
-def test_nothing_is_wider_than_a_360_px_phone(phone_page, site, every_page):
-    too_wide = {}
-    for url in every_page:
-        phone_page.goto(site.url(url))
-        width = phone_page.evaluate("document.documentElement.scrollWidth")
-        if width > PHONE["width"]:
-            too_wide[url] = width
-    assert too_wide == {}
 
 
 @pytest.mark.parametrize("url", ["", "en/", "ky-nang/", "en/ky-nang/", "ke-hoach/", "en/ke-hoach/"])
