@@ -43,7 +43,7 @@ def validate(warn: Callable[[str], None]) -> tuple[QuizSet, ...]:
         lines = [str(problem) for problem in report.problems]
         raise QuizBuildError(
             f"{len(report.errors)} error(s) in the quiz files; nothing was built. "
-            "Fix them (python scripts/quiz.py check shows the same list):\n" + "\n".join(lines)
+            "Fix them (make check shows the same list):\n" + "\n".join(lines)
         )
     for problem in report.warnings:
         warn(str(problem))
