@@ -1,35 +1,53 @@
 # Two commands for a fresh machine: `make serve` and `make test`.
-# Each target creates or updates .venv from requirements.txt first.
+# `make serve` (and build, check, offline) installs only what the site needs
+# (requirements.txt); `make test` (and test-fast, bench) adds the test tools
+# (requirements-test.txt: pytest, Playwright, axe-core). Both go into .venv.
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-requirements
+PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
+SITE_STAMP := $(VENV)/.installed-requirements
+TEST_STAMP := $(VENV)/.installed-requirements-test
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench clean offline
+.PHONY: serve build check test test-fast bench clean offline
 
-$(STAMP): requirements.txt
+$(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed" or 0)'
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	touch $(STAMP)
+	$(PYTHON) -m venv $(VENV)
 
-serve: $(STAMP)
+$(SITE_STAMP): requirements.txt | $(BIN)/python
+	$(PIP) -r requirements.txt
+	touch $@
+
+$(TEST_STAMP): requirements-test.txt $(SITE_STAMP)
+	$(PIP) -r requirements-test.txt
+	touch $@
+
+serve: $(SITE_STAMP)
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-build: $(STAMP)
+build: $(SITE_STAMP)
 	$(BIN)/mkdocs build --strict --site-dir site
 
-test: $(STAMP)
+# Check every quiz file, as the build does first, and print every problem.
+check: $(SITE_STAMP)
+	$(BIN)/python scripts/quiz.py check
+
+test: $(TEST_STAMP)
 	$(BIN)/python -m pytest
+
+# Every test that needs no browser (about 70 s instead of 15-25 min).
+test-fast: $(TEST_STAMP)
+	$(BIN)/python -m pytest --ignore=tests/browser
 
 # Zip of the site for use from file:// with no network: dist/pccc-cnch-offline.zip.
 # Set SITE_URL to the published address so the QR codes in it point there.
-offline: $(STAMP)
+offline: $(SITE_STAMP)
 	PYTHONPATH=scripts $(BIN)/python -m pccc_site.offline --out dist
 
-bench: $(STAMP)
+bench: $(TEST_STAMP)
 	$(BIN)/python scripts/benchmark.py
 
 clean:

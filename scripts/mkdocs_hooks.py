@@ -6,6 +6,7 @@ language; the post-build step runs after static-i18n merged the languages.
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
@@ -16,17 +17,19 @@ from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from pccc_site import data, html_fixes, meeting_kit, offline, qr, search_index  # noqa: E402
-from pccc_site import glossary  # noqa: E402,F401  (registers its marker)
-from pccc_site import checklist, lessons, sources  # noqa: E402,F401  (register the Skills markers)
-from pccc_site import legal, plan  # noqa: E402,F401  (register their markers)
-from pccc_site.markers import MarkerError, expand_markers  # noqa: E402
-from pccc_site.quiz import build as quiz_build  # noqa: E402  (quiz pages; registers the quiz-index marker)
+from pccc_site import data, html_fixes, meeting_kit, offline, qr, renderers, search_index  # noqa: E402
+from pccc_site.markers import MarkerError  # noqa: E402
+from pccc_site.quiz import build as quiz_build  # noqa: E402
 
 DEFAULT_LANGUAGE = "vi"
 LANGUAGES = ["vi", "en"]
 SEARCH_DIALOG_LABEL = {"vi": "Tìm kiếm", "en": "Search"}
 log = get_plugin_logger("pccc")
+
+# static-i18n reports each setting it copies to the English build at INFO level;
+# a normal build prints only what needs action (`mkdocs build -v` shows them again).
+if logging.getLogger("mkdocs").getEffectiveLevel() >= logging.INFO:
+    logging.getLogger("mkdocs.plugins.mkdocs_static_i18n").setLevel(logging.WARNING)
 
 
 def _language(config) -> str:
@@ -72,7 +75,7 @@ def on_serve(server, config, builder):
 
 def on_page_markdown(markdown, page, config, files):
     try:
-        return expand_markers(markdown, _language(config), page.file.src_uri)
+        return renderers.expand(markdown, _language(config), page.file.src_uri)
     except MarkerError as error:
         raise PluginError(str(error)) from error
 

@@ -88,7 +88,7 @@ def _refused(report, command: str) -> bool:
     for problem in report.errors:
         print(problem, file=sys.stderr)
     if report.errors:
-        print(f"quiz.py {command}: fix the errors above first (python scripts/quiz.py check)", file=sys.stderr)
+        print(f"quiz.py {command}: fix the errors above first (make check)", file=sys.stderr)
     return bool(report.errors)
 
 

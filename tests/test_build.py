@@ -42,6 +42,26 @@ def test_strict_build_prints_no_warning(site):
     assert "WARNING" not in site.log, site.log
 
 
+def test_strict_build_prints_only_its_progress(site):
+    # A normal build says what needs action and nothing else: no list of pages
+    # "not included in the nav", no plugin chatter.
+    progress = re.compile(r"INFO    -  (Cleaning site directory|Building documentation to directory: .*|Documentation built in [0-9.]+ seconds)")
+    assert "not included in the" not in site.log
+    assert [line for line in site.log.splitlines() if not progress.fullmatch(line)] == []
+
+
+def test_only_the_generated_trainer_pages_are_kept_out_of_the_nav_on_purpose():
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    not_in_nav = config["not_in_nav"]
+    for page in ("phieu", "dap-an", "trinh-chieu"):
+        assert not_in_nav.match_file(f"trac-nghiem/kien-thuc-co-ban/{page}.md")
+        assert not_in_nav.match_file(f"trac-nghiem/kien-thuc-co-ban/{page}.en.md")
+    for page in ("trac-nghiem/kien-thuc-co-ban.md", "trac-nghiem/index.md", "ky-nang/bai-moi.md", "phieu.md"):
+        assert not not_in_nav.match_file(page), page
+
+
 def test_search_index_is_split_per_language(site):
     vi = json.loads((site.root / "search" / "search_index.json").read_text(encoding="utf-8"))
     en = json.loads((site.root / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))

@@ -9,9 +9,9 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from pccc_site import checklist, glossary, sources  # noqa: F401  (register markers)
+from pccc_site import checklist, sources
 from pccc_site.lessons import BLOCKS, SOURCES, SUMMARY, check_lesson, check_sources_page
-from pccc_site.markers import expand_markers
+from pccc_site.renderers import expand
 from pccc_site.pages import DOCS, front_matter, source_pages
 
 SECTION = "ky-nang"
@@ -47,7 +47,7 @@ CHECKLISTS = _pages_of_kind("checklist")
 
 
 def _expanded(path: Path, language: str) -> str:
-    return expand_markers(path.read_text(encoding="utf-8"), language, path.name)
+    return expand(path.read_text(encoding="utf-8"), language, path.name)
 
 
 def _report(problems) -> str:
@@ -164,8 +164,8 @@ def test_every_checklist_item_has_text_basis_and_known_sources():
 
 
 def test_checklist_renders_a_form_with_tick_and_note_columns():
-    vi = expand_markers("<!-- pccc:checklist -->", "vi", "phieu.md")
-    en = expand_markers("<!-- pccc:checklist -->", "en", "phieu.en.md")
+    vi = expand("<!-- pccc:checklist -->", "vi", "phieu.md")
+    en = expand("<!-- pccc:checklist -->", "en", "phieu.en.md")
     assert "### 1. Nội quy và hồ sơ { #noi-quy-ho-so }" in vi
     assert "### 1. Internal rules and records { #noi-quy-ho-so }" in en
     for column in ("Đạt", "Chưa đạt", "Ghi chú"):

@@ -12,7 +12,6 @@ from __future__ import annotations
 from html import escape
 
 from .data import load, text
-from .markers import marker
 from .sources import render_list
 
 DATA_FILE = "checklist.yml"
@@ -60,7 +59,6 @@ def _group_table(number: int, group: dict, language: str) -> str:
     )
 
 
-@marker("checklist")
 def render_checklist(_argument: str, language: str) -> str:
     data = checklist()
     parts = [f'<div class="pccc-form">{_label_rows(data["fields"], language, "pccc-form-fields")}</div>']
@@ -71,6 +69,5 @@ def render_checklist(_argument: str, language: str) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-@marker("checklist-sources")
 def render_checklist_sources(_argument: str, language: str) -> str:
     return render_list(cited_source_ids(), language)

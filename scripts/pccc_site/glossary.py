@@ -11,7 +11,6 @@ from __future__ import annotations
 import unicodedata
 
 from .data import load_all, text
-from .markers import marker
 from .search_index import fold_accents
 
 REQUIRED = ("id", "term", "en", "definition")
@@ -31,7 +30,6 @@ def terms() -> list[dict]:
     return sorted(entries, key=lambda item: (fold_accents(item["term"]), unicodedata.normalize("NFC", item["term"])))
 
 
-@marker("glossary")
 def render_glossary(_argument: str, language: str) -> str:
     blocks = []
     for item in terms():

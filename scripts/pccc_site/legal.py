@@ -23,7 +23,6 @@ import re
 from dataclasses import dataclass
 
 from .data import load, text
-from .markers import marker
 
 DATA_FILE = "documents.yml"
 PLAN_PAGE = "../ke-hoach/ke-hoach-2024.md"
@@ -339,7 +338,6 @@ def _definition(label: str, value: str) -> str:
     return f"{label}\n:   {value}\n"
 
 
-@marker("document-facts")
 def render_facts(doc_id: str, language: str) -> str:
     doc = document(doc_id)
     kind = doc["type"]
@@ -371,7 +369,6 @@ def render_facts(doc_id: str, language: str) -> str:
     return f'<div class="pccc-facts" markdown>\n\n{"".join(row + chr(10) for row in rows)}</div>\n'
 
 
-@marker("document-checks")
 def render_checks(doc_id: str, language: str) -> str:
     doc = document(doc_id)
     flagged = doc.get("unverified") or []
@@ -394,7 +391,6 @@ def _unverified_point(doc: dict, field: str, language: str) -> str:
     return PHRASES["field_unverified"][language].format(label, words[language])
 
 
-@marker("documents-table")
 def render_table(_argument: str, language: str) -> str:
     header = (LABELS["date"], LABELS["document"], LABELS["status"])
     lines = ["| " + " | ".join(label[language] for label in header) + " |", "|---|---|---|"]
@@ -408,7 +404,6 @@ def render_table(_argument: str, language: str) -> str:
     return '<div class="pccc-documents" markdown>\n\n' + "\n".join(lines) + "\n\n</div>\n"
 
 
-@marker("documents-list")
 def render_list(group: str, language: str) -> str:
     if group not in GROUPS:
         raise ValueError(f"group must be one of {', '.join(GROUPS)}")
@@ -473,7 +468,6 @@ def _start(argument: str) -> dt.date:
     return dt.date.fromisoformat(argument) if argument else TIMELINE_START
 
 
-@marker("documents-timeline")
 def render_timeline(argument: str, language: str) -> str:
     lines = []
     for item in _timeline_items(_start(argument), language):
@@ -485,7 +479,6 @@ def render_timeline(argument: str, language: str) -> str:
     return '<div class="pccc-timeline" markdown>\n\n' + "\n".join(lines) + "\n\n</div>\n"
 
 
-@marker("timeline-sources")
 def render_timeline_sources(argument: str, language: str) -> str:
     seen, lines = set(), []
     for item in _timeline_items(_start(argument), language):

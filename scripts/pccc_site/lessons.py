@@ -26,7 +26,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .markers import marker
 from .pages import DOCS, front_matter, source_pages
 from .sources import TAGS, allowed_urls
 
@@ -250,7 +249,6 @@ def _is_difference_box(admonition: _Admonition, language: str) -> bool:
     return admonition.type == "info" and admonition.title == BLOCKS["info"].title[language]
 
 
-@marker("differences")
 def render_differences(_argument: str, language: str) -> str:
     """A list linking every section where Vietnamese and international advice differ."""
     by_page: dict[str, list[str]] = {}

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from .data import load, text
 from .legal import bilingual, documents, format_date, reference
-from .markers import marker
 
 DATA_FILE = "plan.yml"
 PLAN_PAGE = "ke-hoach-2024.md"
@@ -184,7 +183,6 @@ def _definition(label: str, value: str) -> str:
 # ---------------------------------------------------------------------------
 
 
-@marker("plan-facts")
 def render_plan_facts(_argument: str, language: str) -> str:
     plan = data()["plan"]
     basis = next(doc for doc in documents() if doc["id"] == plan["basis"])
@@ -209,12 +207,10 @@ def render_plan_facts(_argument: str, language: str) -> str:
     return '<div class="pccc-facts" markdown>\n\n' + "".join(rows) + "</div>\n"
 
 
-@marker("plan-purposes")
 def render_purposes(_argument: str, language: str) -> str:
     return "\n".join(f"{i}. {text(item, language)}" for i, item in enumerate(data()["purposes"], start=1)) + "\n"
 
 
-@marker("plan-tasks")
 def render_tasks(_argument: str, language: str) -> str:
     blocks = []
     for task in tasks():
@@ -230,7 +226,6 @@ def render_tasks(_argument: str, language: str) -> str:
     return "\n".join(blocks)
 
 
-@marker("plan-tasks-table")
 def render_tasks_table(_argument: str, language: str) -> str:
     header = f"| {WORDS['task'][language]} | {WORDS['assigned'][language]} | {WORDS['timing'][language]} |"
     rows = [header, "|---|---|---|"]
@@ -240,7 +235,6 @@ def render_tasks_table(_argument: str, language: str) -> str:
     return "\n".join(rows) + "\n"
 
 
-@marker("responsibility-matrix")
 def render_matrix(_argument: str, language: str) -> str:
     columns = roles()
     header = f"| {WORDS['task'][language]} | " + " | ".join(role_link(r, language, short=True) for r in columns) + " |"
@@ -259,7 +253,6 @@ def _organisation_duties(role_id: str) -> list[dict]:
     return [duty for entry in data()["organisation"] if entry["role"] == role_id for duty in entry["duties"]]
 
 
-@marker("plan-organisation")
 def render_organisation(_argument: str, language: str) -> str:
     blocks = []
     for item in roles():
@@ -275,7 +268,6 @@ def render_organisation(_argument: str, language: str) -> str:
     return "\n".join(blocks)
 
 
-@marker("reporting-flow")
 def render_reporting(_argument: str, language: str) -> str:
     steps = []
     for entry in data()["reporting"]:
@@ -286,14 +278,12 @@ def render_reporting(_argument: str, language: str) -> str:
     return '<div class="pccc-flow" markdown>\n\n' + "\n".join(steps) + f"\n\n</div>\n\n{gaps}\n"
 
 
-@marker("plan-recipients")
 def render_recipients(_argument: str, language: str) -> str:
     plan = data()
     items = [f"- “{r['as_written']}”: {text(r['meaning'], language)}" for r in plan["recipients"]]
     return f"**{WORDS['recipients'][language]}**\n\n" + "\n".join(items) + "\n"
 
 
-@marker("roles-list")
 def render_roles_list(_argument: str, language: str) -> str:
     lines = []
     for item in roles():
@@ -309,7 +299,6 @@ def render_roles_list(_argument: str, language: str) -> str:
 # ---------------------------------------------------------------------------
 
 
-@marker("role-tasks")
 def render_role_tasks(role_id: str, language: str) -> str:
     role(role_id)
     blocks = []
@@ -328,7 +317,6 @@ def render_role_tasks(role_id: str, language: str) -> str:
     return "\n".join(blocks)
 
 
-@marker("role-checklist")
 def render_role_checklist(role_id: str, language: str) -> str:
     """A task list whose boxes carry their duty as a <label> (a Markdown ``- [ ]`` box has no name for a screen reader)."""
     role(role_id)
@@ -345,7 +333,6 @@ def _checklist_item(duty: str, where: str) -> str:
     return f'<li class="task-list-item" markdown="span"><label><input type="checkbox"> {duty}</label> ({where})</li>'
 
 
-@marker("role-reporting")
 def render_role_reporting(role_id: str, language: str) -> str:
     role(role_id)
     note = text(data()["reporting_notes"][role_id], language)

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from .data import load, text
-from .markers import marker
 
 ORIGINS = ("vn", "int")
 TAGS = {
@@ -80,6 +79,5 @@ def render_list(ids: list[str], language: str) -> str:
     return "\n".join(render_item(sources[source_id], language) for source_id in ordered) + "\n"
 
 
-@marker("sources")
 def render_sources(argument: str, language: str) -> str:
     return render_list(argument.split(), language)

@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from ..markers import marker
 from . import links, trainer
 from .links import DEFAULT_LANGUAGE, SECTION
 from .load import load_file
@@ -44,7 +43,7 @@ def validate(warn: Callable[[str], None]) -> tuple[QuizSet, ...]:
         lines = [str(problem) for problem in report.problems]
         raise QuizBuildError(
             f"{len(report.errors)} error(s) in the quiz files; nothing was built. "
-            "Fix them (python scripts/quiz.py check shows the same list):\n" + "\n".join(lines)
+            "Fix them (make check shows the same list):\n" + "\n".join(lines)
         )
     for problem in report.warnings:
         warn(str(problem))
@@ -132,7 +131,6 @@ def _sets_without_sources() -> list[QuizSet]:
     return sets
 
 
-@marker("quiz-index")
 def render_index(_argument: str, language: str) -> str:
     sets = in_menu_order(_bank.values() if _bank else _sets_without_sources())
     return index_markdown(sets, language)

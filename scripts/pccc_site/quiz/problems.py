@@ -37,7 +37,7 @@ class Code:
 
 CODES: dict[str, Code] = {
     # Reading the file
-    "wrong-extension": Code(ERROR, "A quiz file ends in .yaml (or another extension) instead of .yml.", "Rename the file to <id>.yml."),
+    "wrong-extension": Code(ERROR, "A quiz file ends in .yaml (or another extension) instead of .yml.", "Name the file after the set's id, ending in .yml (kien-thuc-co-ban.yml)."),
     "file-too-large": Code(ERROR, "The file is larger than 1 MiB; it is not read at all.", "Split the set into several files."),
     "not-utf8": Code(ERROR, "The file is not UTF-8 text.", "Save the file as UTF-8 in your editor."),
     "binary-content": Code(ERROR, "The file holds a control character or binary data.", "Delete the character at the position given; retype the text if it was pasted."),
@@ -61,7 +61,7 @@ CODES: dict[str, Code] = {
     "key-not-for-type": Code(ERROR, "A key that belongs to another question type.", "true-false uses answer, feedback_true and feedback_false; single and multiple use options."),
     "bad-source": Code(ERROR, "A source is not written as page.md#anchor.", "Write the page under docs/ and the section anchor, e.g. ky-nang/index.md#so-khan-cap."),
     # Meaning
-    "file-name-mismatch": Code(ERROR, "The set's id is not the file name.", "Rename the file to <id>.yml or change the id."),
+    "file-name-mismatch": Code(ERROR, "The set's id is not the file name.", "Rename the file to the set's id followed by .yml, or change the id."),
     "markup-in-title": Code(ERROR, "A set title contains '<' or '>'.", "Remove them: titles also appear in the browser tab and the menu."),
     "duplicate-id": Code(ERROR, "Two sets, two questions (in any file) or two options of one question share an id.", "Give one of them a new id."),
     "no-correct-answer": Code(ERROR, "No option is marked correct: true.", "Mark the right option(s) with correct: true."),

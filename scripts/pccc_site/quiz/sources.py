@@ -10,7 +10,6 @@ uses, so anchors that data files generate (the glossary's terms) count.
 
 from __future__ import annotations
 
-import importlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,7 +18,8 @@ from pathlib import Path
 import yaml
 from markdown.extensions.toc import slugify
 
-from ..markers import MarkerError, expand_markers
+from ..markers import MarkerError
+from ..renderers import expand
 
 LANGUAGES = ("vi", "en")
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
@@ -41,20 +41,11 @@ def page_path(page: str, language: str) -> str:
     return page if language == "vi" else page[: -len(".md")] + f".{language}.md"
 
 
-def _register_renderers() -> None:
-    """Import the build's hooks module so every marker renderer is registered."""
-    try:
-        importlib.import_module("mkdocs_hooks")
-    except ImportError:  # outside the site (no scripts/ on the path): markers stay unexpanded
-        pass
-
-
 class Site:
     """Pages under one ``docs/`` folder, read once each."""
 
     def __init__(self, docs: Path):
         self.docs = docs.resolve()
-        _register_renderers()
 
     def exists(self, page: str, language: str) -> bool:
         return _exists(self.docs / page_path(page, language), self.docs)
@@ -100,7 +91,7 @@ def _title(path: Path) -> str:
 def _sections(path: Path, language: str) -> list[Section]:
     text = _FRONT_MATTER.sub("", _read(path), count=1)
     try:
-        text = expand_markers(text, language, path.name)
+        text = expand(text, language, path.name)
     except (MarkerError, OSError):
         pass  # the build reports the page's own marker errors
     text = _FENCE.sub("", text)
