@@ -56,6 +56,8 @@ STATUSES = {
     "replaced": {"vi": "Đã được thay thế", "en": "Replaced"},
     "historical": {"vi": "Tư liệu", "en": "Historical"},
     "unverified": {"vi": "Chưa kiểm chứng", "en": "Not verified"},
+    # A later document covers the same subject, but no wording that replaces this one was seen.
+    "uncertain": {"vi": "Chưa kiểm chứng còn hiệu lực hay không", "en": "Not verified whether still in force"},
 }
 VERIFIABLE_FIELDS = {"number", "signed", "issuer", "title", "status", "replaced_by", "in_force_from"}
 GROUPS = ("cited", "current", "replaced")
@@ -95,6 +97,14 @@ PHRASES = {
     "issued_after": {"vi": "Không (ban hành sau Kế hoạch)", "en": "No (issued after the plan)"},
     "no_sources": {"vi": "Không tìm thấy nguồn công khai.", "en": "No public source was found."},
     "replaced_by": {"vi": "Đã được thay thế bởi {0} từ {1}", "en": "Replaced by {0} from {1}"},
+    "followed_by": {
+        "vi": "đã có {0} ({1}) cùng chủ đề, nhưng chưa thấy câu chữ nào nói văn bản đó thay thế văn bản này",
+        "en": "{0} ({1}) now covers the same subject, but no wording saying that it replaces this document has been seen",
+    },
+    "follows_event": {
+        "vi": "Việc văn bản này thay thế {0} chưa được kiểm chứng.",
+        "en": "Whether it replaces {0} has not been verified.",
+    },
     "regarded_replaced": {
         "vi": "Được coi là đã được thay thế bởi {0} từ {1}",
         "en": "Regarded as replaced by {0} from {1}",
@@ -116,10 +126,14 @@ PHRASES = {
         "Check the official text before quoting it in an agency document.",
     },
     "field_unverified": {"vi": "{0}: {1}.", "en": "{0}: {1}."},
-    "signer_unknown": {"vi": "Người ký: chưa thấy trong nguồn nào đã xem.", "en": "Signer: not seen in any source consulted."},
+    "signer_unknown": {
+        "vi": "Người ký: không nguồn nào đã xem nêu tên người ký văn bản, nên trang không ghi mục này.",
+        "en": "Signer: no source consulted names who signed the document, so this page leaves that field out.",
+    },
     "sources_intro": {"vi": "Các nguồn của dòng thời gian trên:", "en": "Sources of the timeline above:"},
     "see_plan": {"vi": "xem Kế hoạch", "en": "see the plan"},
     "source_word": {"vi": "nguồn", "en": "source"},
+    "and": {"vi": "và", "en": "and"},
 }
 MONTHS_EN = (
     "January", "February", "March", "April", "May", "June",
@@ -211,6 +225,10 @@ def _document_problems(doc: dict, ids: set, docs: list[dict]) -> list[str]:
     if doc.get("in_force_from") is not None and not _is_date(doc["in_force_from"]):
         problems.append("in_force_from must be an ISO date")
     problems += _replacement_problems(doc, ids)
+    if (doc.get("followed_by") is not None) != (status == "uncertain"):
+        problems.append("followed_by is given exactly when status is 'uncertain'")
+    elif status == "uncertain" and doc["followed_by"] not in ids:
+        problems.append(f"followed_by '{doc['followed_by']}' is not a document in the file")
     for source in doc.get("sources") or []:
         if not str(source.get("url", "")).startswith(("http://", "https://")) or not bilingual(source.get("label")):
             problems.append("every source needs an http(s) url and a vi/en label")
@@ -297,6 +315,10 @@ def status_text(doc: dict, language: str, with_note: bool = False) -> str:
             line = PHRASES["replaced_by"][language].format(link(successor, language), when)
     elif status == "unverified":
         line = _not_verified_value(language)
+    elif status == "uncertain":
+        later = document(doc["followed_by"])
+        words = PHRASES["followed_by"][language].format(link(later, language), format_date(later["signed"], language))
+        line = f'<span class="pccc-unverified">{STATUSES[status][language]}</span>: {words}'
     else:
         line = STATUSES[status][language] + _flag(doc, "status", language)
     if with_note and doc.get("status_note"):
@@ -305,9 +327,7 @@ def status_text(doc: dict, language: str, with_note: bool = False) -> str:
 
 
 def _signer(doc: dict, language: str) -> str:
-    signer = doc.get("signer")
-    if not signer:
-        return _not_verified_value(language)
+    signer = doc["signer"]
     role = signer.get("role")
     return f"{signer['name']}, {text(role, language)}" if role else signer["name"]
 
@@ -355,9 +375,10 @@ def render_facts(doc_id: str, language: str) -> str:
         _definition(LABELS["type"][language], type_value),
         _definition(date_label, format_date(doc["signed"], language) + _flag(doc, "signed", language)),
         _definition(LABELS["issuer"][language], text(doc["issuer"], language) + _flag(doc, "issuer", language)),
-        _definition(LABELS["signer"][language], _signer(doc, language)),
         _definition(LABELS["title"][language], text(doc["title"], language) + _flag(doc, "title", language)),
     ]
+    if doc.get("signer"):  # an unverified signer is left out; the checks list below says why
+        rows.insert(4, _definition(LABELS["signer"][language], _signer(doc, language)))
     if language != "vi":
         rows.append(_definition(LABELS["title_vi"][language], f"*{doc['title']['vi']}*"))
     if doc.get("in_force_from"):
@@ -466,6 +487,9 @@ def _ends(successor: dict, docs: list[dict], when: dt.date, language: str) -> st
                 ends += " " + PHRASES["ends_event"][language].format(link(old, language), REPEAL_NOT_SEEN[language])
             else:
                 ends += " " + PHRASES["ends_verified"][language].format(link(old, language))
+    followed = [link(old, language) for old in docs if old.get("followed_by") == successor["id"] and when == successor["signed"]]
+    if followed:
+        ends += " " + PHRASES["follows_event"][language].format(f" {PHRASES['and'][language]} ".join(followed))
     return ends
 
 
