@@ -72,9 +72,13 @@ def on_serve(server, config, builder):
 
 def on_page_markdown(markdown, page, config, files):
     try:
-        return expand_markers(markdown, _language(config), page.file.src_uri)
+        markdown = expand_markers(markdown, _language(config), page.file.src_uri)
     except MarkerError as error:
         raise PluginError(str(error)) from error
+    problems = sources.check_page_links(markdown, page.file.src_uri, config["site_url"] or "")  # the source register and its deny list
+    if problems:
+        raise PluginError("\n".join(problems))
+    return markdown
 
 
 def on_post_page(output, page, config):

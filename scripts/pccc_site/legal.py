@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from .data import load, text
 from .markers import marker
+from .sources import all_sources, kind_label
 
 DATA_FILE = "documents.yml"
 PLAN_PAGE = "../ke-hoach/ke-hoach-2024.md"
@@ -347,7 +348,15 @@ def _citation(doc: dict, language: str) -> str:
 
 
 def _source_items(sources: list[dict], language: str) -> list[str]:
-    return [f"[{text(source['label'], language)}]({source['url']})" for source in sources]
+    """Each source linked, with its kind from the register (an unregistered address stops the build)."""
+    return [f"[{text(s['label'], language)}]({s['url']}) ({_kind(s['url'], language)})" for s in sources]
+
+
+def _kind(url: str, language: str) -> str:
+    try:
+        return kind_label(url, language)
+    except KeyError:
+        raise ValueError(f"{url} is not in the source register (docs/_data/sources.yml); add it with its kind") from None
 
 
 # ---------------------------------------------------------------------------
@@ -401,10 +410,78 @@ def render_checks(doc_id: str, language: str) -> str:
         note = doc.get("signer_note")
         points.append(text(note, language) if note else PHRASES["signer_unknown"][language])
     points += [text(point, language) for point in doc.get("open_points") or []]
+    official = "\n" + render_official_text(doc, language)  # every document page shows where to find the text
     if not points:
-        return PHRASES["all_checked"][language] + "\n"
+        return PHRASES["all_checked"][language] + "\n" + official
     items = "\n".join(f"- {point}" for point in points)
-    return f'<div class="pccc-checks" markdown>\n\n{PHRASES["checks_intro"][language]}\n\n{items}\n\n</div>\n'
+    return f'<div class="pccc-checks" markdown>\n\n{PHRASES["checks_intro"][language]}\n\n{items}\n\n</div>\n' + official
+
+
+# Where each kind of document is published, as ids of the source register (home pages only:
+# no deep link is ever guessed). Provincial documents are not on these national portals.
+OFFICIAL_PORTALS = {
+    "party": ("cong-tulieuvankien",),
+    "assembly": ("cong-vbpl", "cong-quochoi", "cong-congbao"),
+    "government": ("cong-vbpl", "cong-vanban-chinhphu", "cong-congbao"),
+    "province": (),
+}
+OFFICIAL_WORDS = {
+    "title": {"vi": "Tìm văn bản chính thức", "en": "Finding the official text"},
+    "search": {
+        "vi": "Tìm theo số và ký hiệu **{0}** (gõ “{1}”).",
+        "en": "Search for the number and symbol **{0}** (type “{1}”).",
+    },
+    "where": {
+        "party": {"vi": "Văn bản của Đảng ở trung ương được đăng tại:", "en": "Central Party documents are published at:"},
+        "assembly": {
+            "vi": "Luật và nghị quyết của Quốc hội được đăng tại:",
+            "en": "Laws and resolutions of the National Assembly are published at:",
+        },
+        "government": {
+            "vi": "Văn bản của Chính phủ và Thủ tướng Chính phủ được đăng tại:",
+            "en": "Documents of the Government and the Prime Minister are published at:",
+        },
+        "province": {
+            "vi": "Đây là văn bản của tỉnh, không thuộc các cổng văn bản quốc gia nêu trên các trang khác. "
+            "Hãy hỏi cơ quan ban hành hoặc bộ phận văn thư của cơ quan mình để xem bản chính.",
+            "en": "This is a provincial document, not one of those the national portals named on other pages publish. "
+            "Ask the issuing body, or your agency's records office, for the original.",
+        },
+    },
+    "home_only": {
+        "vi": "Các liên kết dẫn tới trang chủ của cổng; hãy dùng ô tìm kiếm của cổng để mở văn bản.",
+        "en": "The links open each portal's home page; use the portal's own search box to open the document.",
+    },
+}
+
+
+def publisher(doc: dict) -> str:
+    """Which official portals publish a document: party, assembly, government or province."""
+    number = doc["number"]
+    if number.endswith("/TW"):
+        return "party"
+    if "/QH" in number:
+        return "assembly"
+    if number.endswith(("NĐ-CP", "TTg")):
+        return "government"
+    return "province"
+
+
+def render_official_text(doc: dict, language: str) -> str:
+    kind = publisher(doc)
+    register = all_sources()
+    lines = [
+        f"**{OFFICIAL_WORDS['title'][language]}.** "
+        + OFFICIAL_WORDS["search"][language].format(doc["number"], reference(doc, "vi")),
+        "",
+        OFFICIAL_WORDS["where"][kind][language],
+    ]
+    portals = [register[source_id] for source_id in OFFICIAL_PORTALS[kind]]
+    if portals:
+        lines.append("")
+        lines += [f"- [{text(p.title, language)}]({p.url}) ({kind_label(p.url, language)})" for p in portals]
+        lines += ["", OFFICIAL_WORDS["home_only"][language]]
+    return '<div class="pccc-official" markdown>\n\n' + "\n".join(lines) + "\n\n</div>\n"
 
 
 def _unverified_point(doc: dict, field: str, language: str) -> str:
@@ -516,5 +593,5 @@ def render_timeline_sources(argument: str, language: str) -> str:
         for source in item.sources:
             if source["url"] not in seen:
                 seen.add(source["url"])
-                lines.append(f"- [{text(source['label'], language)}]({source['url']})")
+                lines.append(f"- [{text(source['label'], language)}]({source['url']}) ({_kind(source['url'], language)})")
     return f"{PHRASES['sources_intro'][language]}\n\n" + "\n".join(lines) + "\n"
