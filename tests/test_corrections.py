@@ -153,3 +153,10 @@ def test_the_quiz_on_chi_thi_47_keeps_its_id_and_offers_no_misreported_date():
     text = (ROOT / "quizzes" / "van-ban-trich-dan.yml").read_text(encoding="utf-8")
     assert "id: vb-ct47-ngay-ky" in text
     assert not re.search(r"25/0?5/2015|25/0?6/2016", text)
+
+
+@pytest.mark.parametrize("suffix, words", [(".md", ("Tham khảo", "chỉ ghi văn bản pháp luật Việt Nam")), (".en.md", ("For reference", "names only Vietnamese legal texts"))])
+def test_the_checklist_page_explains_the_legal_basis_column_and_the_reference_line(suffix, words):
+    text = (DOCS / "ky-nang" / f"phieu-tu-kiem-tra{suffix}").read_text(encoding="utf-8")
+    assert all(word in text for word in words)
+    assert "Items whose basis is a foreign source" not in text and "căn cứ là nguồn nước ngoài" not in text
