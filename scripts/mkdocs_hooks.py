@@ -17,7 +17,7 @@ from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from pccc_site import data, html_fixes, meeting_kit, offline, qr, renderers, search_index  # noqa: E402
+from pccc_site import data, html_fixes, meeting_kit, offline, qr, renderers, search_index, sources  # noqa: E402
 from pccc_site.markers import MarkerError  # noqa: E402
 from pccc_site.quiz import build as quiz_build  # noqa: E402
 
@@ -75,9 +75,13 @@ def on_serve(server, config, builder):
 
 def on_page_markdown(markdown, page, config, files):
     try:
-        return renderers.expand(markdown, _language(config), page.file.src_uri)
+        markdown = renderers.expand(markdown, _language(config), page.file.src_uri)
     except MarkerError as error:
         raise PluginError(str(error)) from error
+    problems = sources.check_page_links(markdown, page.file.src_uri, config["site_url"] or "")  # the source register and its deny list
+    if problems:
+        raise PluginError("\n".join(problems))
+    return markdown
 
 
 def on_post_page(output, page, config):

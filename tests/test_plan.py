@@ -34,7 +34,9 @@ def test_the_assignments_are_those_the_plan_text_gives():
         1: {"van-phong-so": "lead"},
         2: {"van-phong-so": "lead", "to-tu-quan-pccc": "support"},
         3: {"to-tu-quan-pccc": "does"},
-        4: {"truong-phong-don-vi": "lead", "can-bo-cong-chuc": "does"},
+        # "+ Phân công thực hiện: Trưởng các phòng, đơn vị thuộc Sở": the heads alone (issue 10);
+        # what the task's text asks of every staff member is marked as inferred, not assigned.
+        4: {"truong-phong-don-vi": "does", "can-bo-cong-chuc": "inferred"},
     }
 
 

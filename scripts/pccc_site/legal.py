@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from .data import load, text
+from .sources import all_sources, kind_label
 
 DATA_FILE = "documents.yml"
 PLAN_PAGE = "../ke-hoach/ke-hoach-2024.md"
@@ -55,6 +56,8 @@ STATUSES = {
     "replaced": {"vi": "Đã được thay thế", "en": "Replaced"},
     "historical": {"vi": "Tư liệu", "en": "Historical"},
     "unverified": {"vi": "Chưa kiểm chứng", "en": "Not verified"},
+    # A later document covers the same subject, but no wording that replaces this one was seen.
+    "uncertain": {"vi": "Chưa kiểm chứng còn hiệu lực hay không", "en": "Not verified whether still in force"},
 }
 VERIFIABLE_FIELDS = {"number", "signed", "issuer", "title", "status", "replaced_by", "in_force_from"}
 GROUPS = ("cited", "current", "replaced")
@@ -94,6 +97,14 @@ PHRASES = {
     "issued_after": {"vi": "Không (ban hành sau Kế hoạch)", "en": "No (issued after the plan)"},
     "no_sources": {"vi": "Không tìm thấy nguồn công khai.", "en": "No public source was found."},
     "replaced_by": {"vi": "Đã được thay thế bởi {0} từ {1}", "en": "Replaced by {0} from {1}"},
+    "followed_by": {
+        "vi": "đã có {0} ({1}) cùng chủ đề, nhưng chưa thấy câu chữ nào nói văn bản đó thay thế văn bản này",
+        "en": "{0} ({1}) now covers the same subject, but no wording saying that it replaces this document has been seen",
+    },
+    "follows_event": {
+        "vi": "Việc văn bản này thay thế {0} chưa được kiểm chứng.",
+        "en": "Whether it replaces {0} has not been verified.",
+    },
     "regarded_replaced": {
         "vi": "Được coi là đã được thay thế bởi {0} từ {1}",
         "en": "Regarded as replaced by {0} from {1}",
@@ -115,10 +126,14 @@ PHRASES = {
         "Check the official text before quoting it in an agency document.",
     },
     "field_unverified": {"vi": "{0}: {1}.", "en": "{0}: {1}."},
-    "signer_unknown": {"vi": "Người ký: chưa thấy trong nguồn nào đã xem.", "en": "Signer: not seen in any source consulted."},
+    "signer_unknown": {
+        "vi": "Người ký: không nguồn nào đã xem nêu tên người ký văn bản, nên trang không ghi mục này.",
+        "en": "Signer: no source consulted names who signed the document, so this page leaves that field out.",
+    },
     "sources_intro": {"vi": "Các nguồn của dòng thời gian trên:", "en": "Sources of the timeline above:"},
     "see_plan": {"vi": "xem Kế hoạch", "en": "see the plan"},
     "source_word": {"vi": "nguồn", "en": "source"},
+    "and": {"vi": "và", "en": "and"},
 }
 MONTHS_EN = (
     "January", "February", "March", "April", "May", "June",
@@ -210,6 +225,10 @@ def _document_problems(doc: dict, ids: set, docs: list[dict]) -> list[str]:
     if doc.get("in_force_from") is not None and not _is_date(doc["in_force_from"]):
         problems.append("in_force_from must be an ISO date")
     problems += _replacement_problems(doc, ids)
+    if (doc.get("followed_by") is not None) != (status == "uncertain"):
+        problems.append("followed_by is given exactly when status is 'uncertain'")
+    elif status == "uncertain" and doc["followed_by"] not in ids:
+        problems.append(f"followed_by '{doc['followed_by']}' is not a document in the file")
     for source in doc.get("sources") or []:
         if not str(source.get("url", "")).startswith(("http://", "https://")) or not bilingual(source.get("label")):
             problems.append("every source needs an http(s) url and a vi/en label")
@@ -296,6 +315,10 @@ def status_text(doc: dict, language: str, with_note: bool = False) -> str:
             line = PHRASES["replaced_by"][language].format(link(successor, language), when)
     elif status == "unverified":
         line = _not_verified_value(language)
+    elif status == "uncertain":
+        later = document(doc["followed_by"])
+        words = PHRASES["followed_by"][language].format(link(later, language), format_date(later["signed"], language))
+        line = f'<span class="pccc-unverified">{STATUSES[status][language]}</span>: {words}'
     else:
         line = STATUSES[status][language] + _flag(doc, "status", language)
     if with_note and doc.get("status_note"):
@@ -304,9 +327,7 @@ def status_text(doc: dict, language: str, with_note: bool = False) -> str:
 
 
 def _signer(doc: dict, language: str) -> str:
-    signer = doc.get("signer")
-    if not signer:
-        return _not_verified_value(language)
+    signer = doc["signer"]
     role = signer.get("role")
     return f"{signer['name']}, {text(role, language)}" if role else signer["name"]
 
@@ -326,7 +347,15 @@ def _citation(doc: dict, language: str) -> str:
 
 
 def _source_items(sources: list[dict], language: str) -> list[str]:
-    return [f"[{text(source['label'], language)}]({source['url']})" for source in sources]
+    """Each source linked, with its kind from the register (an unregistered address stops the build)."""
+    return [f"[{text(s['label'], language)}]({s['url']}) ({_kind(s['url'], language)})" for s in sources]
+
+
+def _kind(url: str, language: str) -> str:
+    try:
+        return kind_label(url, language)
+    except KeyError:
+        raise ValueError(f"{url} is not in the source register (docs/_data/sources.yml); add it with its kind") from None
 
 
 # ---------------------------------------------------------------------------
@@ -353,9 +382,10 @@ def render_facts(doc_id: str, language: str) -> str:
         _definition(LABELS["type"][language], type_value),
         _definition(date_label, format_date(doc["signed"], language) + _flag(doc, "signed", language)),
         _definition(LABELS["issuer"][language], text(doc["issuer"], language) + _flag(doc, "issuer", language)),
-        _definition(LABELS["signer"][language], _signer(doc, language)),
         _definition(LABELS["title"][language], text(doc["title"], language) + _flag(doc, "title", language)),
     ]
+    if doc.get("signer"):  # an unverified signer is left out; the checks list below says why
+        rows.insert(4, _definition(LABELS["signer"][language], _signer(doc, language)))
     if language != "vi":
         rows.append(_definition(LABELS["title_vi"][language], f"*{doc['title']['vi']}*"))
     if doc.get("in_force_from"):
@@ -377,10 +407,78 @@ def render_checks(doc_id: str, language: str) -> str:
         note = doc.get("signer_note")
         points.append(text(note, language) if note else PHRASES["signer_unknown"][language])
     points += [text(point, language) for point in doc.get("open_points") or []]
+    official = "\n" + render_official_text(doc, language)  # every document page shows where to find the text
     if not points:
-        return PHRASES["all_checked"][language] + "\n"
+        return PHRASES["all_checked"][language] + "\n" + official
     items = "\n".join(f"- {point}" for point in points)
-    return f'<div class="pccc-checks" markdown>\n\n{PHRASES["checks_intro"][language]}\n\n{items}\n\n</div>\n'
+    return f'<div class="pccc-checks" markdown>\n\n{PHRASES["checks_intro"][language]}\n\n{items}\n\n</div>\n' + official
+
+
+# Where each kind of document is published, as ids of the source register (home pages only:
+# no deep link is ever guessed). Provincial documents are not on these national portals.
+OFFICIAL_PORTALS = {
+    "party": ("cong-tulieuvankien",),
+    "assembly": ("cong-vbpl", "cong-quochoi", "cong-congbao"),
+    "government": ("cong-vbpl", "cong-vanban-chinhphu", "cong-congbao"),
+    "province": (),
+}
+OFFICIAL_WORDS = {
+    "title": {"vi": "Tìm văn bản chính thức", "en": "Finding the official text"},
+    "search": {
+        "vi": "Tìm theo số và ký hiệu **{0}** (gõ “{1}”).",
+        "en": "Search for the number and symbol **{0}** (type “{1}”).",
+    },
+    "where": {
+        "party": {"vi": "Văn bản của Đảng ở trung ương được đăng tại:", "en": "Central Party documents are published at:"},
+        "assembly": {
+            "vi": "Luật và nghị quyết của Quốc hội được đăng tại:",
+            "en": "Laws and resolutions of the National Assembly are published at:",
+        },
+        "government": {
+            "vi": "Văn bản của Chính phủ và Thủ tướng Chính phủ được đăng tại:",
+            "en": "Documents of the Government and the Prime Minister are published at:",
+        },
+        "province": {
+            "vi": "Đây là văn bản của tỉnh, không thuộc các cổng văn bản quốc gia nêu trên các trang khác. "
+            "Hãy hỏi cơ quan ban hành hoặc bộ phận văn thư của cơ quan mình để xem bản chính.",
+            "en": "This is a provincial document, not one of those the national portals named on other pages publish. "
+            "Ask the issuing body, or your agency's records office, for the original.",
+        },
+    },
+    "home_only": {
+        "vi": "Các liên kết dẫn tới trang chủ của cổng; hãy dùng ô tìm kiếm của cổng để mở văn bản.",
+        "en": "The links open each portal's home page; use the portal's own search box to open the document.",
+    },
+}
+
+
+def publisher(doc: dict) -> str:
+    """Which official portals publish a document: party, assembly, government or province."""
+    number = doc["number"]
+    if number.endswith("/TW"):
+        return "party"
+    if "/QH" in number:
+        return "assembly"
+    if number.endswith(("NĐ-CP", "TTg")):
+        return "government"
+    return "province"
+
+
+def render_official_text(doc: dict, language: str) -> str:
+    kind = publisher(doc)
+    register = all_sources()
+    lines = [
+        f"**{OFFICIAL_WORDS['title'][language]}.** "
+        + OFFICIAL_WORDS["search"][language].format(doc["number"], reference(doc, "vi")),
+        "",
+        OFFICIAL_WORDS["where"][kind][language],
+    ]
+    portals = [register[source_id] for source_id in OFFICIAL_PORTALS[kind]]
+    if portals:
+        lines.append("")
+        lines += [f"- [{text(p.title, language)}]({p.url}) ({kind_label(p.url, language)})" for p in portals]
+        lines += ["", OFFICIAL_WORDS["home_only"][language]]
+    return '<div class="pccc-official" markdown>\n\n' + "\n".join(lines) + "\n\n</div>\n"
 
 
 def _unverified_point(doc: dict, field: str, language: str) -> str:
@@ -461,6 +559,9 @@ def _ends(successor: dict, docs: list[dict], when: dt.date, language: str) -> st
                 ends += " " + PHRASES["ends_event"][language].format(link(old, language), REPEAL_NOT_SEEN[language])
             else:
                 ends += " " + PHRASES["ends_verified"][language].format(link(old, language))
+    followed = [link(old, language) for old in docs if old.get("followed_by") == successor["id"] and when == successor["signed"]]
+    if followed:
+        ends += " " + PHRASES["follows_event"][language].format(f" {PHRASES['and'][language]} ".join(followed))
     return ends
 
 
@@ -485,5 +586,5 @@ def render_timeline_sources(argument: str, language: str) -> str:
         for source in item.sources:
             if source["url"] not in seen:
                 seen.add(source["url"])
-                lines.append(f"- [{text(source['label'], language)}]({source['url']})")
+                lines.append(f"- [{text(source['label'], language)}]({source['url']}) ({_kind(source['url'], language)})")
     return f"{PHRASES['sources_intro'][language]}\n\n" + "\n".join(lines) + "\n"

@@ -25,7 +25,8 @@ DATA_FILE = "plan.yml"
 PLAN_PAGE = "ke-hoach-2024.md"
 DOCUMENTS_FOLDER = "../phap-ly"
 GLOSSARY = "../thuat-ngu.md"
-PARTS = ("lead", "support", "does")
+PARTS = ("lead", "support", "does", "inferred")
+INFERRED = "inferred"  # the task text asks it of the role; the plan does not assign it
 # A dash for the eye, the words for a screen reader.
 NOT_ASSIGNED_CELL = '<span aria-hidden="true">—</span><span class="pccc-sr-only">{0}</span>'
 
@@ -45,8 +46,10 @@ WORDS = {
     "documents": {"vi": "Văn bản được nêu tên", "en": "Documents named"},
     "not_assigned": {"vi": "Không giao", "en": "Not assigned"},
     "matrix_legend": {
-        "vi": "Dấu — nghĩa là Kế hoạch không giao nhiệm vụ đó cho vai trò này. Bấm tên vai trò để xem trang của vai trò.",
-        "en": "A dash (—) means the plan gives that task to no one in this role. Select a role's name to open its page.",
+        "vi": "Dấu — nghĩa là Kế hoạch không giao nhiệm vụ đó cho vai trò này. Phần in nghiêng là suy ra từ nội dung "
+        "nhiệm vụ, Kế hoạch không phân công. Bấm tên vai trò để xem trang của vai trò.",
+        "en": "A dash (—) means the plan gives that task to no one in this role. A part in italics is inferred from "
+        "the task's text: the plan does not assign it. Select a role's name to open its page.",
     },
     "issuer": {"vi": "Cơ quan ban hành", "en": "Issued by"},
     "number": {"vi": "Số, ký hiệu (như bản gốc)", "en": "Number line (as written)"},
@@ -59,6 +62,7 @@ WORDS = {
         "vi": "bản dùng cho trang này để trống số và ngày; chỉ biết tháng ban hành là {0}",
         "en": "the copy used here leaves the number and day blank; only the month, {0}, is known",
     },
+    "slip": {"vi": "Lưu ý về ký hiệu", "en": "Note on the symbol"},
     "see_role": {"vi": "Trang của vai trò này", "en": "Page for this role"},
     "no_organisation": {
         "vi": "Mục III (Tổ chức thực hiện) không giao thêm việc riêng; việc của vai trò này nằm ở {0}.",
@@ -170,8 +174,13 @@ def _cited_documents(task: dict, language: str) -> list[str]:
     ]
 
 
+def _emphasised_part(part: str, language: str) -> str:
+    """Bold for what the plan assigns; italics for what the site infers from the task's text."""
+    return f"*{_part(part, language)}*" if part == INFERRED else f"**{_part(part, language)}**"
+
+
 def _assignment_line(assignment: dict, language: str) -> str:
-    return f"{role_link(role(assignment['role']), language)}: **{_part(assignment['part'], language)}**"
+    return f"{role_link(role(assignment['role']), language)}: {_emphasised_part(assignment['part'], language)}"
 
 
 def _definition(label: str, value: str) -> str:
@@ -195,7 +204,11 @@ def render_plan_facts(_argument: str, language: str) -> str:
     if language != "vi":
         rows.append(_definition(WORDS["title_vi"][language], f"*{plan['title']['vi']}*"))
     rows += [
-        _definition(WORDS["number"][language], f"“{plan['number_as_written']}” ({WORDS['no_day'][language].format(month)})"),
+        _definition(
+            WORDS["number"][language],
+            f"“{plan['number_as_written']}” ({WORDS['no_day'][language].format(month)})"
+            f"<br>{WORDS['slip'][language]}: {text(plan['number_slip'], language)}",
+        ),
         _definition(WORDS["date"][language], f"“{plan['date_as_written']}”"),
         _definition(
             WORDS["basis"][language],
@@ -243,7 +256,7 @@ def render_matrix(_argument: str, language: str) -> str:
         cells = []
         for item in columns:
             part = part_of(task, item["id"])
-            cells.append(f"**{_part(part, language)}**" if part else NOT_ASSIGNED_CELL.format(WORDS["not_assigned"][language]))
+            cells.append(_emphasised_part(part, language) if part else NOT_ASSIGNED_CELL.format(WORDS["not_assigned"][language]))
         rows.append(f"| {task_link(task, language)} | " + " | ".join(cells) + " |")
     legend = WORDS["matrix_legend"][language]
     return '<div class="pccc-matrix" markdown>\n\n' + "\n".join(rows) + f"\n\n</div>\n\n{legend}\n"
@@ -307,7 +320,7 @@ def render_role_tasks(role_id: str, language: str) -> str:
         lines = [
             heading,
             "",
-            f"{WORDS['my_part'][language]}: **{_part(assignment['part'], language)}** · "
+            f"{WORDS['my_part'][language]}: {_emphasised_part(assignment['part'], language)} · "
             f"{WORDS['timing'][language]}: **{_timing(task, language)}** · {task_link(task, language)}",
             "",
             text(task["summary"], language),
