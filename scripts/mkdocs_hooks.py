@@ -20,6 +20,7 @@ from pccc_site import data, html_fixes, meeting_kit, offline, qr, search_index  
 from pccc_site import glossary  # noqa: E402,F401  (registers its marker)
 from pccc_site import checklist, lessons, sources  # noqa: E402,F401  (register the Skills markers)
 from pccc_site import legal, plan  # noqa: E402,F401  (register their markers)
+from pccc_site import figures  # noqa: E402,F401  (registers the figure marker)
 from pccc_site.markers import MarkerError, expand_markers  # noqa: E402
 from pccc_site.quiz import build as quiz_build  # noqa: E402  (quiz pages; registers the quiz-index marker)
 
