@@ -21,6 +21,7 @@ from pccc_site import glossary  # noqa: E402,F401  (registers its marker)
 from pccc_site import checklist, lessons, sources  # noqa: E402,F401  (register the Skills markers)
 from pccc_site import legal, plan  # noqa: E402,F401  (register their markers)
 from pccc_site import figures  # noqa: E402,F401  (registers the figure marker)
+from pccc_site import posters  # noqa: E402  (registers the poster QR marker)
 from pccc_site.markers import MarkerError, expand_markers  # noqa: E402
 from pccc_site.quiz import build as quiz_build  # noqa: E402  (quiz pages; registers the quiz-index marker)
 
@@ -96,6 +97,7 @@ def on_page_context(context, page, config, nav):
         return get_relative_url(url, page.url)
 
     page.content = meeting_kit.fill(page.content, nav, config["site_url"], relative, _language(config))
+    page.content = posters.fill(page.content, config["site_url"], _language(config))
     return context
 
 
