@@ -103,3 +103,35 @@ def test_a_marker_naming_no_figure_stops_the_build_with_page_and_line():
 def test_a_figure_that_breaks_a_rule_stops_the_build_with_its_file_and_line():
     with pytest.raises(figures.FigureError, match=r"missing-english\.svg:5: "):
         figures.render("missing-english", "vi", FIXTURES / "bad")
+
+
+# --- The figures of the site -------------------------------------------------
+
+
+def _figure_markers(path: Path) -> list[str]:
+    return MARKER.findall(path.read_text(encoding="utf-8"))
+
+
+def test_every_figure_of_the_site_follows_the_rules():
+    assert len(figures.all_figures()) >= 8
+    assert figures.check_all() == [], _report(figures.check_all())
+
+
+def test_a_page_and_its_translation_show_the_same_figures_in_the_same_order():
+    differing = {
+        page.name: (_figure_markers(page.vi), _figure_markers(page.en))
+        for page in source_pages()
+        if _figure_markers(page.vi) != _figure_markers(page.en)
+    }
+    assert differing == {}
+
+
+def test_every_figure_is_shown_on_a_page_and_every_marker_stands_on_its_own_line():
+    shown, loose = set(), []
+    for page in source_pages():
+        for path in (page.vi, page.en):
+            text = path.read_text(encoding="utf-8")
+            shown.update(MARKER.findall(text))
+            loose += [f"{path.name}: {line}" for line in text.splitlines() if "pccc:figure" in line and not MARKER.fullmatch(line)]
+    assert {path.stem for path in figures.all_figures()} - shown == set()
+    assert loose == []

@@ -9,7 +9,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from pccc_site import checklist, glossary, sources  # noqa: F401  (register markers)
+from pccc_site import checklist, figures, glossary, sources  # noqa: F401  (register markers)
 from pccc_site.lessons import BLOCKS, SOURCES, SUMMARY, check_lesson, check_sources_page
 from pccc_site.markers import expand_markers
 from pccc_site.pages import DOCS, front_matter, source_pages

@@ -310,7 +310,8 @@ def render(slug: str, language: str, folder: Path = FIGURES) -> str:
     caption = _text_of(svg, "desc")
     for child in [child for child in svg if child.tag in ("title", "desc")]:
         svg.remove(child)
-    attributes = {"xmlns": SVG_NAMESPACE, "viewBox": svg.get("viewBox"), "role": "img", "aria-label": name}
+    # No xmlns: inside HTML, the parser puts <svg> in the SVG namespace by itself.
+    attributes = {"viewBox": svg.get("viewBox"), "role": "img", "aria-label": name}
     svg.attrib.clear()
     svg.attrib.update(attributes)
     _collapse_whitespace(svg)
