@@ -17,7 +17,7 @@ from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from pccc_site import data, html_fixes, meeting_kit, offline, qr, renderers, search_index, sources  # noqa: E402
+from pccc_site import data, html_fixes, meeting_kit, offline, posters, qr, renderers, search_index, sources  # noqa: E402
 from pccc_site.markers import MarkerError  # noqa: E402
 from pccc_site.quiz import build as quiz_build  # noqa: E402
 
@@ -102,6 +102,7 @@ def on_page_context(context, page, config, nav):
         return get_relative_url(url, page.url)
 
     page.content = meeting_kit.fill(page.content, nav, config["site_url"], relative, _language(config))
+    page.content = posters.fill(page.content, config["site_url"], _language(config))
     return context
 
 

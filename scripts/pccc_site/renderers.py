@@ -12,7 +12,7 @@ below and add one line ``"x": module.render_x`` to ``RENDERERS``.
 
 from __future__ import annotations
 
-from . import checklist, glossary, legal, lessons, meeting_kit, plan, sources
+from . import checklist, figures, glossary, legal, lessons, meeting_kit, plan, posters, sources
 from .markers import Renderer, expand_markers
 
 
@@ -54,6 +54,9 @@ RENDERERS: dict[str, Renderer] = {
     "checklist": checklist.render_checklist,
     "checklist-sources": checklist.render_checklist_sources,
     "differences": lessons.render_differences,
+    # Figures and the posters that reuse them
+    "figure": figures.figure_marker,
+    "poster-qr": posters.render_placeholder,
     # Glossary, trainer kit, quizzes
     "glossary": glossary.render_glossary,
     "meeting-kit": meeting_kit.render_placeholder,
