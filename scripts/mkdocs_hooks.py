@@ -27,6 +27,18 @@ DEFAULT_LANGUAGE = "vi"
 LANGUAGES = ["vi", "en"]
 SEARCH_DIALOG_LABEL = {"vi": "Tìm kiếm", "en": "Search"}
 log = get_plugin_logger("pccc")
+_serving = False  # `mkdocs serve`: a local preview, its QR codes say so
+_told_how_to_set = False
+
+
+def on_startup(command, dirty):
+    global _serving
+    _serving = command == "serve"
+
+
+def _printed_site_url(config) -> str:
+    """The address QR codes and printed addresses use, or "" for none (see qr.printed_site_url)."""
+    return qr.printed_site_url(config["site_url"] or "", _serving)
 
 
 def _language(config) -> str:
@@ -46,6 +58,10 @@ def on_config(config):
     except quiz_build.QuizBuildError as error:
         raise PluginError(str(error)) from None
     quiz_build.add_to_nav(config["nav"])
+    global _told_how_to_set
+    if not _printed_site_url(config) and not _told_how_to_set:
+        log.info(qr.how_to_set(config["site_url"] or ""))
+        _told_how_to_set = True
     return config
 
 
@@ -62,7 +78,7 @@ def on_page_read_source(page, config):
     MkDocs accepts one handler of this event in the whole build; None lets
     every other page be read from its file as usual.
     """
-    return quiz_build.page_source(page.file.src_uri, page.file.url, config["site_url"])
+    return quiz_build.page_source(page.file.src_uri, page.file.url, _printed_site_url(config))
 
 
 def on_serve(server, config, builder):
@@ -84,7 +100,7 @@ def on_post_page(output, page, config):
     if language != DEFAULT_LANGUAGE:
         root = get_relative_url(f"{language}/", page.url)
         output = html_fixes.point_search_at_language_root(output, root)
-    address = qr.public_address(config["site_url"], page.url)
+    address = qr.public_address(_printed_site_url(config), page.url)
     quiz_links = quiz_build.panel_links(page.file.src_uri, page.url, language)
     return qr.insert_panel(output, qr.trainer_panel(address, language, quiz_links))
 
@@ -94,7 +110,7 @@ def on_page_context(context, page, config, nav):
     def relative(url):
         return get_relative_url(url, page.url)
 
-    page.content = meeting_kit.fill(page.content, nav, config["site_url"], relative, _language(config))
+    page.content = meeting_kit.fill(page.content, nav, _printed_site_url(config), relative, _language(config))
     return context
 
 

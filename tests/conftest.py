@@ -70,7 +70,9 @@ def _free_port() -> int:
 
 
 def build_site(site_dir: Path, site_url: str, extra_env: dict | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    """A strict build for ``site_url``. A loopback ``site_url`` is built as a local
+    preview (``PCCC_PREVIEW=1``: QR codes with the preview note) unless ``extra_env`` says otherwise."""
+    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1", "PCCC_PREVIEW": "1", **(extra_env or {})}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=ROOT,
