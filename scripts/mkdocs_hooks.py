@@ -16,7 +16,7 @@ from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from pccc_site import data, html_fixes, meeting_kit, offline, qr, search_index  # noqa: E402
+from pccc_site import data, html_fixes, meeting_kit, offline, qr, search_index, webserver  # noqa: E402
 from pccc_site import glossary  # noqa: E402,F401  (registers its marker)
 from pccc_site import checklist, lessons, sources  # noqa: E402,F401  (register the Skills markers)
 from pccc_site import legal, plan  # noqa: E402,F401  (register their markers)
@@ -114,8 +114,23 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def on_post_template(output_content, template_name, config):
+    """Each language's 404 page: the default one at the root, the others under their prefix."""
+    if template_name != "404.html":
+        return output_content
+    return webserver.page_404_per_language(output_content, _language(config), DEFAULT_LANGUAGE, Path(config["site_dir"]))
+
+
 @event_priority(-200)  # after static-i18n (-100) has merged both languages' entries
 def on_post_build(config):
-    search_index.write_split_indexes(Path(config["site_dir"]), LANGUAGES, DEFAULT_LANGUAGE)
+    site_dir = Path(config["site_dir"])
+    search_index.write_split_indexes(site_dir, LANGUAGES, DEFAULT_LANGUAGE)
     if offline.enabled():
-        offline.write_search_scripts(Path(config["site_dir"]), LANGUAGES, DEFAULT_LANGUAGE)
+        offline.write_search_scripts(site_dir, LANGUAGES, DEFAULT_LANGUAGE)
+    elif not _serving and _all_languages_built(config):
+        webserver.write_server_files(site_dir)
+
+
+def _all_languages_built(config) -> bool:
+    """False inside static-i18n's build of another language, True once all are written."""
+    return not getattr(config.plugins.get("i18n"), "building", False)
