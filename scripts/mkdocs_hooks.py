@@ -118,7 +118,8 @@ def on_post_template(output_content, template_name, config):
     """Each language's 404 page: the default one at the root, the others under their prefix."""
     if template_name != "404.html":
         return output_content
-    return webserver.page_404_per_language(output_content, _language(config), DEFAULT_LANGUAGE, Path(config["site_dir"]))
+    output = html_fixes.drop_head_hreflang_links(output_content)
+    return webserver.page_404_per_language(output, _language(config), DEFAULT_LANGUAGE, Path(config["site_dir"]))
 
 
 @event_priority(-200)  # after static-i18n (-100) has merged both languages' entries

@@ -137,6 +137,12 @@ def precompress(site_dir: Path) -> int:
 # The per-language 404 page
 # ---------------------------------------------------------------------------
 _default_404 = ""
+SWITCHER_LINK = re.compile(r'<a href="(?P<href>[^"]*)" hreflang="(?P<language>[^"]+)" class="md-select__link">')
+NOT_FOUND_TITLE = {"vi": "404 - Không tìm thấy trang"}  # Material's template says "404 - Not found"
+
+
+def _language_roots(page: str) -> dict[str, str]:
+    return {match.group("language"): match.group("href") for match in SWITCHER_LINK.finditer(page)}
 
 
 def page_404_per_language(output: str, language: str, default: str, site_dir: Path) -> str:
@@ -144,12 +150,21 @@ def page_404_per_language(output: str, language: str, default: str, site_dir: Pa
 
     Each language build renders the theme's ``404.html`` at the site root,
     so the last language would win. The default language's page stays at
-    the root; another language's goes to ``<language>/404.html``.
+    the root; another language's goes to ``<language>/404.html``, with its
+    language switcher pointed at the home pages as on the default one
+    (static-i18n leaves it on the last page built).
     """
     global _default_404
+    if language in NOT_FOUND_TITLE:
+        output = output.replace("<h1>404 - Not found</h1>", f"<h1>{NOT_FOUND_TITLE[language]}</h1>", 1)
     if language == default:
         _default_404 = output
         return output
+    roots = _language_roots(_default_404)
+    output = SWITCHER_LINK.sub(
+        lambda match: match.group(0).replace(f'href="{match.group("href")}"', f'href="{roots.get(match.group("language"), match.group("href"))}"'),
+        output,
+    )
     (site_dir / language).mkdir(parents=True, exist_ok=True)
     (site_dir / language / "404.html").write_text(output, encoding="utf-8")
     return _default_404 or output
