@@ -101,6 +101,18 @@ def site(tmp_path_factory) -> BuiltSite:
     server.server_close()
 
 
+PUBLIC_SITE_URL = "https://pccc.example.gov.vn/"
+
+
+@pytest.fixture(scope="session")
+def public_site(tmp_path_factory) -> BuiltSite:
+    """The site built for publication at ``PUBLIC_SITE_URL`` (not served)."""
+    site_dir = tmp_path_factory.mktemp("public-site")
+    result = build_site(site_dir, PUBLIC_SITE_URL)
+    assert result.returncode == 0, f"strict build failed:\n{result.stderr}"
+    return BuiltSite(root=site_dir, origin=PUBLIC_SITE_URL, log=result.stderr)
+
+
 def _missing(message: str):
     """Fail in CI (CI=true), skip on a workstation."""
     if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:

@@ -70,9 +70,14 @@ def inline_script_hashes(site_dir: Path) -> list[str]:
             kind = re.search(r'\btype\s*=\s*"([^"]*)"', attributes)
             if kind and kind.group(1).strip().lower() in DATA_SCRIPT_TYPES:
                 continue
-            digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
-            hashes.add(f"'sha256-{base64.b64encode(digest).decode('ascii')}'")
+            hashes.add(script_hash(match.group("body")))
     return sorted(hashes)
+
+
+def script_hash(body: str) -> str:
+    """The CSP source expression that allows exactly this inline script."""
+    digest = hashlib.sha256(body.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
 def content_security_policy(script_hashes: list[str]) -> str:
