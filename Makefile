@@ -11,7 +11,9 @@ SITE_STAMP := $(VENV)/.installed-requirements
 TEST_STAMP := $(VENV)/.installed-requirements-test
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test test-fast bench clean offline
+PORT ?= 8000
+
+.PHONY: serve build check test test-fast bench clean offline serve-nginx
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed" or 0)'
@@ -26,10 +28,19 @@ $(TEST_STAMP): requirements-test.txt $(SITE_STAMP)
 	touch $@
 
 serve: $(SITE_STAMP)
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:$(PORT)
 
+# SITE_URL=https://pccc.example.gov.vn/ make build: without a public SITE_URL
+# the build has no QR code and no printed address (it says so in one line).
+# Also writes the web-server files: site/_headers, site/_server/ (see README).
 build: $(SITE_STAMP)
 	$(BIN)/mkdocs build --strict --site-dir site
+
+# The real nginx (Debian's nginx + libnginx-mod-http-brotli-static) with the
+# shipped configuration over site/, in the foreground: make serve-nginx PORT=8080
+serve-nginx: $(SITE_STAMP)
+	test -f site/_server/nginx-site.conf || $(MAKE) build
+	PYTHONPATH=scripts $(BIN)/python -m pccc_site.webserver serve --site site --port $(if $(filter command line,$(origin PORT)),$(PORT),8080)
 
 # Check every quiz file, as the build does first, and print every problem.
 check: $(SITE_STAMP)
@@ -43,7 +54,7 @@ test-fast: $(TEST_STAMP)
 	$(BIN)/python -m pytest --ignore=tests/browser
 
 # Zip of the site for use from file:// with no network: dist/pccc-cnch-offline.zip.
-# Set SITE_URL to the published address so the QR codes in it point there.
+# Set SITE_URL to the published address, or the bundle has no QR codes.
 offline: $(SITE_STAMP)
 	PYTHONPATH=scripts $(BIN)/python -m pccc_site.offline --out dist
 

@@ -17,7 +17,7 @@ from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from pccc_site import data, html_fixes, meeting_kit, offline, posters, qr, renderers, search_index, sources  # noqa: E402
+from pccc_site import data, html_fixes, meeting_kit, offline, posters, qr, renderers, search_index, sources, webserver  # noqa: E402
 from pccc_site.markers import MarkerError  # noqa: E402
 from pccc_site.quiz import build as quiz_build  # noqa: E402
 
@@ -25,6 +25,18 @@ DEFAULT_LANGUAGE = "vi"
 LANGUAGES = ["vi", "en"]
 SEARCH_DIALOG_LABEL = {"vi": "Tìm kiếm", "en": "Search"}
 log = get_plugin_logger("pccc")
+_serving = False  # `mkdocs serve`: a local preview, its QR codes say so
+_told_how_to_set = False
+
+
+def on_startup(command, dirty):
+    global _serving
+    _serving = command == "serve"
+
+
+def _printed_site_url(config) -> str:
+    """The address QR codes and printed addresses use, or "" for none (see qr.printed_site_url)."""
+    return qr.printed_site_url(config["site_url"] or "", _serving)
 
 # static-i18n reports each setting it copies to the English build at INFO level;
 # a normal build prints only what needs action (`mkdocs build -v` shows them again).
@@ -49,6 +61,10 @@ def on_config(config):
     except quiz_build.QuizBuildError as error:
         raise PluginError(str(error)) from None
     quiz_build.add_to_nav(config["nav"])
+    global _told_how_to_set
+    if not _printed_site_url(config) and not _told_how_to_set:
+        log.info(qr.how_to_set(config["site_url"] or ""))
+        _told_how_to_set = True
     return config
 
 
@@ -65,7 +81,7 @@ def on_page_read_source(page, config):
     MkDocs accepts one handler of this event in the whole build; None lets
     every other page be read from its file as usual.
     """
-    return quiz_build.page_source(page.file.src_uri, page.file.url, config["site_url"])
+    return quiz_build.page_source(page.file.src_uri, page.file.url, _printed_site_url(config))
 
 
 def on_serve(server, config, builder):
@@ -91,7 +107,7 @@ def on_post_page(output, page, config):
     if language != DEFAULT_LANGUAGE:
         root = get_relative_url(f"{language}/", page.url)
         output = html_fixes.point_search_at_language_root(output, root)
-    address = qr.public_address(config["site_url"], page.url)
+    address = qr.public_address(_printed_site_url(config), page.url)
     quiz_links = quiz_build.panel_links(page.file.src_uri, page.url, language)
     return qr.insert_panel(output, qr.trainer_panel(address, language, quiz_links))
 
@@ -101,13 +117,29 @@ def on_page_context(context, page, config, nav):
     def relative(url):
         return get_relative_url(url, page.url)
 
-    page.content = meeting_kit.fill(page.content, nav, config["site_url"], relative, _language(config))
-    page.content = posters.fill(page.content, config["site_url"], _language(config))
+    page.content = meeting_kit.fill(page.content, nav, _printed_site_url(config), relative, _language(config))
+    page.content = posters.fill(page.content, _printed_site_url(config), _language(config))
     return context
+
+
+def on_post_template(output_content, template_name, config):
+    """Each language's 404 page: the default one at the root, the others under their prefix."""
+    if template_name != "404.html":
+        return output_content
+    output = html_fixes.drop_head_hreflang_links(output_content)
+    return webserver.page_404_per_language(output, _language(config), DEFAULT_LANGUAGE, Path(config["site_dir"]))
 
 
 @event_priority(-200)  # after static-i18n (-100) has merged both languages' entries
 def on_post_build(config):
-    search_index.write_split_indexes(Path(config["site_dir"]), LANGUAGES, DEFAULT_LANGUAGE)
+    site_dir = Path(config["site_dir"])
+    search_index.write_split_indexes(site_dir, LANGUAGES, DEFAULT_LANGUAGE)
     if offline.enabled():
-        offline.write_search_scripts(Path(config["site_dir"]), LANGUAGES, DEFAULT_LANGUAGE)
+        offline.write_search_scripts(site_dir, LANGUAGES, DEFAULT_LANGUAGE)
+    elif not _serving and _all_languages_built(config):
+        webserver.write_server_files(site_dir)
+
+
+def _all_languages_built(config) -> bool:
+    """False inside static-i18n's build of another language, True once all are written."""
+    return not getattr(config.plugins.get("i18n"), "building", False)

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import functools
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
+import time
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -70,7 +73,9 @@ def _free_port() -> int:
 
 
 def build_site(site_dir: Path, site_url: str, extra_env: dict | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    """A strict build for ``site_url``. A loopback ``site_url`` is built as a local
+    preview (``PCCC_PREVIEW=1``: QR codes with the preview note) unless ``extra_env`` says otherwise."""
+    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1", "PCCC_PREVIEW": "1", **(extra_env or {})}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=ROOT,
@@ -96,13 +101,70 @@ def site(tmp_path_factory) -> BuiltSite:
     server.server_close()
 
 
+PUBLIC_SITE_URL = "https://pccc.example.gov.vn/"
+
+
+@pytest.fixture(scope="session")
+def public_site(tmp_path_factory) -> BuiltSite:
+    """The site built for publication at ``PUBLIC_SITE_URL`` (not served)."""
+    site_dir = tmp_path_factory.mktemp("public-site")
+    result = build_site(site_dir, PUBLIC_SITE_URL)
+    assert result.returncode == 0, f"strict build failed:\n{result.stderr}"
+    return BuiltSite(root=site_dir, origin=PUBLIC_SITE_URL, log=result.stderr)
+
+
+def _missing(message: str):
+    """Fail in CI (CI=true), skip on a workstation."""
+    if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def _wait_for_port(port: int, process: subprocess.Popen, seconds: float = 15) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"nginx stopped: {process.stdout.read()}")
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.1)
+    raise RuntimeError("nginx did not start listening")
+
+
+@pytest.fixture(scope="session")
+def nginx_site() -> BuiltSite:
+    """The site built for, and served by, Debian's nginx with the configuration the build ships.
+
+    The build goes to a world-readable folder: started by root, nginx runs as ``nobody``.
+    """
+    if shutil.which("nginx") is None:
+        _missing("nginx is missing: apt-get install nginx libnginx-mod-http-brotli-static")
+    from pccc_site import webserver
+
+    port = _free_port()
+    origin = f"http://127.0.0.1:{port}/"
+    site_dir = Path(tempfile.mkdtemp(prefix="pccc-nginx-site-"))
+    site_dir.chmod(0o755)
+    result = build_site(site_dir, origin)
+    assert result.returncode == 0, f"strict build failed:\n{result.stderr}"
+    command = webserver.prepare(site_dir, port)
+    work_dir = Path(command[command.index("-p") + 1])
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        _wait_for_port(port, process)
+        yield BuiltSite(root=site_dir, origin=origin, log=result.stderr)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        shutil.rmtree(site_dir, ignore_errors=True)
+        shutil.rmtree(work_dir, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():
-        message = f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)"
-        if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
-            pytest.fail(message)
-        pytest.skip(message)
+        _missing(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

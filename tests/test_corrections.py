@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from pccc_site import plan
-from pccc_site.markers import expand_markers
+from pccc_site.renderers import expand
 from pccc_site.pages import DOCS
 from test_legal import LANGUAGES, built, page_url, plain, section
 
@@ -94,7 +94,7 @@ def test_task_4_is_assigned_to_the_heads_alone_and_the_staff_part_is_inferred():
     assigned = {a["role"] for a in task["assignments"] if a["part"] != plan.INFERRED}
     assert assigned == {"truong-phong-don-vi"}
     assert "Phân công thực hiện: Trưởng các phòng, đơn vị thuộc Sở." in _seed_plan()
-    matrix = expand_markers("<!-- pccc:responsibility-matrix -->", "vi", "ke-hoach-2024.md")
+    matrix = expand("<!-- pccc:responsibility-matrix -->", "vi", "ke-hoach-2024.md")
     row = next(line for line in matrix.splitlines() if "#nhiem-vu-4" in line)
     assert "**Chủ trì**" not in row and "*Suy ra từ nội dung, không được phân công*" in row
 
@@ -111,7 +111,7 @@ def _seed_plan() -> str:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_plan_number_line_is_flagged_as_a_report_symbol(language):
-    facts = expand_markers("<!-- pccc:plan-facts -->", language, "ke-hoach-2024.md")
+    facts = expand("<!-- pccc:plan-facts -->", language, "ke-hoach-2024.md")
     assert "“Số: /BC-SNgV”" in facts
     assert "“BC”" in facts and "“KH”" in facts
 

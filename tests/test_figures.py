@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from pccc_site import figures
-from pccc_site.markers import MarkerError, expand_markers
+from pccc_site.markers import MarkerError
+from pccc_site.renderers import expand
 from pccc_site.pages import source_pages
 
 FIXTURES = Path(__file__).parent / "fixtures" / "figures"
@@ -97,7 +98,7 @@ def test_the_page_gets_its_own_language_only(language, name, label, caption, oth
 
 def test_a_marker_naming_no_figure_stops_the_build_with_page_and_line():
     with pytest.raises(MarkerError, match=r"ky-nang/x\.md:3: marker 'pccc:figure nope': .*no figure 'nope'"):
-        expand_markers("a\n\n<!-- pccc:figure nope -->\n", "vi", "ky-nang/x.md")
+        expand("a\n\n<!-- pccc:figure nope -->\n", "vi", "ky-nang/x.md")
 
 
 def test_a_figure_that_breaks_a_rule_stops_the_build_with_its_file_and_line():

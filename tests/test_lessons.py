@@ -183,7 +183,7 @@ def test_the_checklist_basis_column_holds_only_vietnamese_legal_bases(language):
     bases = [checklist.basis_text(item, language) for group in checklist.checklist()["groups"] for item in group["items"]]
     assert [b for b in bases if FOREIGN_OR_ADVICE.search(b)] == []
     assert any("105/2025/NĐ-CP" in b for b in bases)
-    rendered = expand_markers("<!-- pccc:checklist -->", language, "phieu.md")
+    rendered = expand("<!-- pccc:checklist -->", language, "phieu.md")
     cells = re.findall(r'<td class="pccc-col-number">[\d.]+</td><td>[^<]*</td><td>(.*?)</td>', rendered)
     assert cells and not [c for c in cells if FOREIGN_OR_ADVICE.search(re.sub(r"<[^>]+>", "", c))]
     label = "Tham khảo" if language == "vi" else "For reference"

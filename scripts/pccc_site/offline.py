@@ -30,6 +30,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from . import qr
 from .search_index import index_path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -98,8 +99,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "dist", help="folder for the zip (default: dist/)")
     args = parser.parse_args(argv)
-    if "SITE_URL" not in os.environ:
-        print("note: SITE_URL is not set; the QR codes will encode the default local address", file=sys.stderr)
+    if not qr.printed_site_url(os.environ.get("SITE_URL", ""), serving=False):
+        print(qr.how_to_set(os.environ.get("SITE_URL", "")), file=sys.stderr)
     path = bundle(args.out)
     print(f"{path} ({path.stat().st_size / 1024:.0f} KB)")
     return 0

@@ -21,7 +21,8 @@ from axe_playwright_python.sync_playwright import Axe
 from browser.helpers import pdf_page_count, print_to_pdf
 from conftest import ARTIFACTS, DESKTOP, PHONE
 from pccc_site import posters, qr
-from pccc_site.markers import MarkerError, expand_markers
+from pccc_site.markers import MarkerError
+from pccc_site.renderers import expand
 
 POSTERS = ["khi-phat-hien-chay", "thoat-nan-toa-nha", "binh-chua-chay", "so-cuu"]
 LANGUAGES = {"vi": "", "en": "en/"}
@@ -55,7 +56,7 @@ def lesson_url(slug: str, language: str) -> str:
 def test_the_poster_marker_points_at_the_lesson_in_the_page_language():
     assert posters.lesson_url("ky-nang/so-cuu.md", "vi") == "ky-nang/so-cuu/"
     assert posters.lesson_url("ky-nang/so-cuu.md", "en") == "en/ky-nang/so-cuu/"
-    placeholder = expand_markers("<!-- pccc:poster-qr ky-nang/so-cuu.md -->", "en", "tap-huan/x.md")
+    placeholder = expand("<!-- pccc:poster-qr ky-nang/so-cuu.md -->", "en", "tap-huan/x.md")
     filled = posters.fill(placeholder, "https://pccc.example.gov.vn/", "en")
     address = "https://pccc.example.gov.vn/en/ky-nang/so-cuu/"
     assert qr.svg(address, "en") in filled
@@ -65,7 +66,7 @@ def test_the_poster_marker_points_at_the_lesson_in_the_page_language():
 @pytest.mark.parametrize("argument", ["ky-nang/khong-co.md", "ky-nang/so-cuu.en.md", "../README.md"])
 def test_a_poster_marker_naming_no_lesson_stops_the_build_with_page_and_line(argument):
     with pytest.raises(MarkerError, match=r"tap-huan/x\.md:2: marker 'pccc:poster-qr"):
-        expand_markers(f"a\n<!-- pccc:poster-qr {argument} -->\n", "vi", "tap-huan/x.md")
+        expand(f"a\n<!-- pccc:poster-qr {argument} -->\n", "vi", "tap-huan/x.md")
 
 
 # --- Printed posters ---------------------------------------------------------

@@ -90,10 +90,9 @@ def _notes(context: PageContext, question: Question) -> str:
         parts.append(f'<p class="pccc-meet__note"><strong>{words["note"]}</strong> {inline(question.trainer_note[language])}</p>')
     label = html.escape(source_label(question, language, context.site))
     href = html.escape(context.href(question.page, question.anchor), quote=True)
-    parts.append(
-        f'<p><strong>{words["source"]}</strong> <a href="{href}">{label}</a> '
-        f'<span class="pccc-meet__address">{html.escape(context.source_address(question))}</span></p>'
-    )
+    address = context.source_address(question)
+    printed = f' <span class="pccc-meet__address">{html.escape(address)}</span>' if address else ""
+    parts.append(f'<p><strong>{words["source"]}</strong> <a href="{href}">{label}</a>{printed}</p>')
     return f'<div class="pccc-meet__notes">{"".join(parts)}</div>'
 
 
@@ -118,10 +117,11 @@ def _slide(context: PageContext, question: Question, number: int) -> str:
 
 def _end(context: PageContext) -> str:
     words, address = TEXT[context.language], context.quiz_address()
+    code = f'<div class="pccc-meet__qr">{svg(address, context.language)}<p>{words["scan"]} {address_link(address)}</p></div>' if address else ""
     return (
         f'<li class="pccc-meet__slide pccc-meet__end" id="meet-end" data-label="{words["end_label"]}" tabindex="-1" '
         f'aria-labelledby="meet-end-text"><p class="pccc-meet__question" id="meet-end-text">{words["end"]}</p>'
-        f'<div class="pccc-meet__qr">{svg(address, context.language)}<p>{words["scan"]} {address_link(address)}</p></div></li>'
+        f'{code}</li>'
     )
 
 

@@ -150,6 +150,8 @@ def learner_sheet(context: PageContext) -> tuple[dict, str]:
 
 def _online(context: PageContext) -> str:
     address = context.quiz_address()
+    if not address:  # no public address in this build: no code, no address
+        return ""
     return (
         f'<div class="pccc-sheet__online">{svg(address, context.language)}'
         f'<p>{TEXT[context.language]["online"]} {address_link(address)}</p></div>'
@@ -180,8 +182,8 @@ def _key_entry(context: PageContext, question: Question, number: int) -> str:
         parts.append(f'<p class="pccc-sheet__note"><strong>{words["note"]}</strong> {inline(question.trainer_note[language])}</p>')
     parts += [
         f'<p class="pccc-sheet__source"><strong>{words["source"]}</strong> '
-        f'<a href="{html.escape(context.href(question.page, question.anchor), quote=True)}">{label}</a> '
-        f'<span class="pccc-sheet__address">{html.escape(address)}</span></p>',
+        f'<a href="{html.escape(context.href(question.page, question.anchor), quote=True)}">{label}</a>'
+        + (f' <span class="pccc-sheet__address">{html.escape(address)}</span>' if address else "") + "</p>",
         "</li>",
     ]
     return "".join(parts)
