@@ -88,7 +88,7 @@ def test_a_figure_heavier_than_12_kb_gzipped_is_refused(tmp_path):
 def test_the_page_gets_its_own_language_only(language, name, label, caption, other):
     html = figures.render("sample-figure", language, FIXTURES / "good")
     assert html.startswith('<figure class="pccc-figure" id="hinh-sample-figure"><svg ')
-    assert f'role="img" aria-label="{name}"' in html
+    assert f'role="img" aria-label="{name}" data-search-exclude="true"' in html
     assert f"<figcaption>{caption}</figcaption></figure>" in html
     assert f">{label}</text>" in html and ">MFZ4</text>" in html
     assert other not in html

@@ -310,7 +310,9 @@ def render(slug: str, language: str, folder: Path = FIGURES) -> str:
     for child in [child for child in svg if child.tag in ("title", "desc")]:
         svg.remove(child)
     # No xmlns: inside HTML, the parser puts <svg> in the SVG namespace by itself.
-    attributes = {"viewBox": svg.get("viewBox"), "role": "img", "aria-label": name}
+    # data-search-exclude: Material's search leaves the labels out of the index
+    # (the caption stays in) and removes the attribute from the page.
+    attributes = {"viewBox": svg.get("viewBox"), "role": "img", "aria-label": name, "data-search-exclude": "true"}
     svg.attrib.clear()
     svg.attrib.update(attributes)
     _collapse_whitespace(svg)
