@@ -93,11 +93,12 @@ def on_post_page(output, page, config):
 
 @event_priority(-50)  # after the search plugin has indexed the page
 def on_page_context(context, page, config, nav):
+    page.content = posters.fill(page.content, config["site_url"], _language(config))
+
     def relative(url):
         return get_relative_url(url, page.url)
 
     page.content = meeting_kit.fill(page.content, nav, config["site_url"], relative, _language(config))
-    page.content = posters.fill(page.content, config["site_url"], _language(config))
     return context
 
 
