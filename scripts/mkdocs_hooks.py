@@ -114,11 +114,12 @@ def on_post_page(output, page, config):
 
 @event_priority(-50)  # after the search plugin has indexed the page
 def on_page_context(context, page, config, nav):
+    page.content = posters.fill(page.content, _printed_site_url(config), _language(config))
+
     def relative(url):
         return get_relative_url(url, page.url)
 
     page.content = meeting_kit.fill(page.content, nav, _printed_site_url(config), relative, _language(config))
-    page.content = posters.fill(page.content, _printed_site_url(config), _language(config))
     return context
 
 

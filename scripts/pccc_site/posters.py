@@ -47,10 +47,13 @@ def render_placeholder(argument: str, language: str) -> str:
 
 
 def qr_block(site_url: str, url: str, language: str) -> str:
+    """The lesson's QR code and address; nothing when the QR module gives no address to print."""
     address = qr.public_address(site_url, url)
+    if not address:
+        return ""
     return (
         f'<div class="pccc-poster__qr">{qr.svg(address, language)}'
-        f"<p>{html.escape(TEXT[language])}<br>{qr.address_link(address)}</p></div>"
+        f"<p>{html.escape(TEXT[language])}<br>{qr.address_link(address)}</p>{qr.preview_note(address, language)}</div>"
     )
 
 

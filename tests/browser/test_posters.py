@@ -114,7 +114,7 @@ def test_posters_read_as_a_page_on_a_phone_and_pass_axe(phone_page, site):
             assert width <= PHONE["width"], f"{slug} ({language}) scrolls sideways: {width}px"
             serious = [v["id"] for v in axe.run(phone_page).response["violations"] if v["impact"] in {"serious", "critical"}]
             assert serious == [], f"{slug} ({language}): {serious}"
-        phone_page.screenshot(path=str(ARTIFACTS / f"poster-{POSTERS[0]}-{language}-phone.png"), full_page=True)
+            phone_page.screenshot(path=str(ARTIFACTS / f"poster-{slug}-{language}-phone.png"), full_page=True)
 
 
 # --- Ways to the posters ------------------------------------------------------
