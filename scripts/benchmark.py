@@ -47,7 +47,7 @@ LIGHTHOUSE_METRICS = {"first-contentful-paint": "FCP", "largest-contentful-paint
 
 def measure_build(site_dir: Path, site_url: str, extra_env: dict | None = None) -> tuple[float, float]:
     """Seconds and peak resident memory (MB) of one strict build in a child process."""
-    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1", "PCCC_PREVIEW": "1", **(extra_env or {})}
     started = time.perf_counter()
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
                    cwd=ROOT, env=env, check=True, capture_output=True)

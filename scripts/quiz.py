@@ -135,8 +135,12 @@ def _export(args) -> int:
     if isinstance(sets, str):
         print(f"quiz.py export: {sets}", file=sys.stderr)
         return 2
+    site_url = _site_url(args.site_url)
+    if not site_url:  # the source addresses in the bank would be empty
+        print("quiz.py export: give the public address with --site-url or SITE_URL", file=sys.stderr)
+        return 2
     try:
-        text = lms_export.export(sets, args.format, args.lang, _site_url(args.site_url), Site(args.docs))
+        text = lms_export.export(sets, args.format, args.lang, site_url, Site(args.docs))
     except lms_export.ExportError as error:
         print(f"quiz.py export: {error}", file=sys.stderr)
         return 1

@@ -281,7 +281,7 @@ def test_gift_escape_handles_the_backslash_first():
 
 @pytest.mark.parametrize("fmt", export.FORMATS)
 def test_two_runs_give_identical_bytes(fmt):
-    command = [sys.executable, str(ROOT / "scripts" / "quiz.py"), "export", "--format", fmt]
+    command = [sys.executable, str(ROOT / "scripts" / "quiz.py"), "export", "--format", fmt, "--site-url", "https://pccc.example.gov.vn/"]
     first = subprocess.run(command, cwd=ROOT, capture_output=True, check=True).stdout
     second = subprocess.run(command, cwd=ROOT, capture_output=True, check=True).stdout
     assert first == second and len(first) > 1000
@@ -318,3 +318,9 @@ def test_an_idnumber_longer_than_moodle_keeps_is_refused():
     long_set = replace(special, id="x" * 60, questions=(question,))
     with pytest.raises(export.ExportError, match="at most 100 characters"):
         export.export((long_set,), "moodle", "vi", SITE_URL, None)
+
+
+def test_export_without_an_address_is_refused(capsys, monkeypatch):
+    monkeypatch.delenv("SITE_URL", raising=False)
+    code, out, err = _run(capsys, "--format", "gift")
+    assert (code, out) == (2, "") and "--site-url or SITE_URL" in err

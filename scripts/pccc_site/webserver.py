@@ -359,6 +359,8 @@ def main(argv: list[str] | None = None) -> int:
         return subprocess.call(command)
     except KeyboardInterrupt:
         return 0
+    finally:
+        shutil.rmtree(command[command.index("-p") + 1], ignore_errors=True)
 
 
 if __name__ == "__main__":
