@@ -9,7 +9,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from pccc_site import checklist, sources
+from pccc_site import checklist, legal, sources
 from pccc_site.lessons import BLOCKS, SOURCES, SUMMARY, check_lesson, check_sources_page
 from pccc_site.renderers import expand
 from pccc_site.pages import DOCS, front_matter, source_pages
