@@ -160,3 +160,7 @@ def test_the_checklist_page_explains_the_legal_basis_column_and_the_reference_li
     text = (DOCS / "ky-nang" / f"phieu-tu-kiem-tra{suffix}").read_text(encoding="utf-8")
     assert all(word in text for word in words)
     assert "Items whose basis is a foreign source" not in text and "căn cứ là nguồn nước ngoài" not in text
+
+
+def test_no_question_or_page_presents_foreign_advice_as_the_checklist_s_legal_basis():
+    assert _files_containing(r"Căn cứ[^\n]{0,60}OSHA|Basis column[^\n]{0,60}OSHA") == []

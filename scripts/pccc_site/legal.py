@@ -439,15 +439,15 @@ OFFICIAL_WORDS = {
             "en": "Documents of the Government and the Prime Minister are published at:",
         },
         "province": {
-            "vi": "Đây là văn bản của tỉnh, không thuộc các cổng văn bản quốc gia nêu trên các trang khác. "
+            "vi": "Đây là văn bản của tỉnh, và trang chưa tìm thấy nó ở nguồn công khai nào. "
             "Hãy hỏi cơ quan ban hành hoặc bộ phận văn thư của cơ quan mình để xem bản chính.",
-            "en": "This is a provincial document, not one of those the national portals named on other pages publish. "
+            "en": "This is a provincial document, and it was not found in any public source. "
             "Ask the issuing body, or your agency's records office, for the original.",
         },
     },
     "home_only": {
-        "vi": "Các liên kết dẫn tới trang chủ của cổng; hãy dùng ô tìm kiếm của cổng để mở văn bản.",
-        "en": "The links open each portal's home page; use the portal's own search box to open the document.",
+        "vi": "Mỗi liên kết mở trang chủ của cổng; hãy dùng ô tìm kiếm của cổng để mở văn bản.",
+        "en": "Each link opens the portal's home page; use the portal's own search box to open the document.",
     },
 }
 
