@@ -34,6 +34,7 @@ KINDS = {
     "press": {"vi": "báo chí", "en": "press report"},
     "law-site": {"vi": "trang văn bản pháp luật tư nhân", "en": "private law-text site"},
     "international": {"vi": "cơ quan PCCC, y tế nước ngoài", "en": "foreign fire or medical service"},
+    "education": {"vi": "trường học", "en": "school or university"},
     "commercial": {"vi": "doanh nghiệp", "en": "company"},
 }
 NOT_A_BASIS = {"commercial"}
