@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from jsonschema import Draft202012Validator, ValidationError
+from jsonschema import Draft202012Validator, ValidationError, validators
 
 from .document import Document
 
@@ -60,9 +60,24 @@ def _inline(node: object, definitions: dict) -> object:
     return result
 
 
+def _is_whole_number(_checker, instance: object) -> bool:
+    """JSON Schema counts 2.0 as an integer; a quiz's numbers are written as whole numbers only.
+
+    Without this, ``pool: 1.0e+300`` would pass the schema and ask for a
+    301-digit number of questions.
+    """
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
+_QuizValidator = validators.extend(
+    Draft202012Validator,
+    type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_whole_number),
+)
+
+
 @lru_cache(maxsize=1)
 def validator() -> Draft202012Validator:
-    return Draft202012Validator(_inline(schema(), schema()["$defs"]))
+    return _QuizValidator(_inline(schema(), schema()["$defs"]))
 
 
 def schema_problems(doc: Document) -> None:
@@ -72,9 +87,13 @@ def schema_problems(doc: Document) -> None:
         for path, mark, code, message in _explain(error, doc):
             if not any(path[: len(refused)] == refused for refused in doc.refused):
                 found.setdefault((mark, code, message), path)
-    # a key that does not belong to the question type is reported once, not also for its content
+    # a key that does not belong to the question type is reported once, not also for its content;
+    # a value of the wrong type is not also out of range (an infinite number)
     misplaced = [path for (_, code, _), path in found.items() if code == "key-not-for-type"]
+    mistyped = {path for (_, code, _), path in found.items() if code == "wrong-type"}
     for (mark, code, message), path in found.items():
+        if code == "bad-value" and path in mistyped:
+            continue
         if code == "key-not-for-type" or not any(path[: len(m)] == m for m in misplaced):
             doc.problem(mark, code, message)
 
