@@ -132,7 +132,7 @@ class _Composer:
         is_key = parent is not None and isinstance(parent.container, dict) and parent.key is _NO_KEY
         path = None if is_key else self._child_path(parent)
         if path is not None:
-            self.doc.values[path] = _mark(event.start_mark)
+            self.doc._values[path] = _mark(event.start_mark)
             if refused:
                 self.doc.refused.add(path)
         container = {} if isinstance(event, yaml.MappingStartEvent) else []
@@ -161,14 +161,14 @@ class _Composer:
         if parent is None:
             self.doc.data = value
             if event is not None:
-                self.doc.values[()] = _mark(event.start_mark)
+                self.doc._values[()] = _mark(event.start_mark)
             return
         if isinstance(parent.container, dict) and parent.key is _NO_KEY:
             self._set_key(parent, value, event, is_scalar)
             return
         path = frame.path if frame is not None else self._child_path(parent)
         if path is not None and event is not None:
-            self.doc.values[path] = _mark(event.start_mark)
+            self.doc._values[path] = _mark(event.start_mark)
         if path is not None and refused:
             self.doc.refused.add(path)
         if isinstance(parent.container, list):
@@ -187,14 +187,14 @@ class _Composer:
         key = event.value  # keys stay as written: 'on', 'yes', '1' are not turned into true or 1
         mark = _mark(event.start_mark)
         if key in parent.container:
-            first = self.doc.keys.get((parent.path or ()) + (key,))
+            first = self.doc._keys.get((parent.path or ()) + (key,))
             where = f" (first at line {first.line})" if first else ""
             self.doc.problem(mark, "duplicate-key", f"key '{key}' appears twice in this mapping{where}: keep one; YAML would silently use only one of them")
             parent.key = _DROP
             return
         parent.key = key
         if parent.path is not None:
-            self.doc.keys[parent.path + (key,)] = mark
+            self.doc._keys[parent.path + (key,)] = mark
 
     def _is_key(self) -> bool:
         """Whether the next node is a mapping key (keys are never converted)."""
