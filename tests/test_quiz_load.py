@@ -161,3 +161,31 @@ def test_keys_are_never_converted_however_long():
     doc = _load(b"? " + b"9" * 5000 + b"\n: x\n!!int abc: y\n")
     assert doc.problems == []
     assert list(doc.data) == ["9" * 5000, "abc"]
+
+
+def test_the_quick_read_gives_the_careful_data_or_gives_up():
+    """Every fixture: the quick read (no positions) gives what the careful composer gives, with no problem, or hands over."""
+    from pccc_site.quiz.compose import compose
+    from pccc_site.quiz.quick import UNUSUAL, read_quickly
+
+    fixtures = Path(__file__).parent / "fixtures" / "quiz"
+    quick = 0
+    for path in sorted(fixtures.rglob("*.y*ml")):
+        raw = path.read_bytes()
+        careful = Document(path.name)
+        try:
+            compose(raw.decode("utf-8").removeprefix("\ufeff"), careful)
+        except UnicodeDecodeError:
+            continue
+        data = read_quickly(raw)
+        if data is not UNUSUAL:
+            quick += 1
+            assert data == careful.data and careful.problems == [], path.name
+    assert quick >= 20
+
+
+def test_positions_of_a_quickly_read_file_are_found_when_asked():
+    doc = load_file(Path(__file__).parent / "fixtures" / "quiz" / "valid" / "day-du.yml")
+    assert doc.locate is not None, "a clean file is read quickly"
+    assert doc.value_mark(("id",)) == load.Mark(3, 5)
+    assert doc.locate is None and doc.keys[("id",)] == load.Mark(3, 1)

@@ -144,8 +144,11 @@ def _longest_answer_bias(doc: Document, questions: list[tuple[int, dict]]) -> No
 
 def source_rules(doc: Document, site: Site) -> None:
     pattern = source_pattern()
+    resolved: set[str] = set()  # sources already found on both pages (a bank names few sections many times)
     for index, question in _questions(doc):
         source = question.get("source")
+        if source in resolved:
+            continue
         if not isinstance(source, str) or not pattern.match(source):
             continue  # reported by the schema check
         page, anchor = source.split("#", 1)
@@ -158,6 +161,8 @@ def source_rules(doc: Document, site: Site) -> None:
         if lacking:
             known = ", ".join(s.anchor for s in site.sections(page, "vi") if s.level == 2) or "none"
             doc.problem(_source_mark(doc, index), "unknown-source-anchor", f"anchor '#{anchor}' is not on {' nor '.join(lacking)}: use one of the page's sections ({known}) or an anchor written on the page as {{ #{anchor} }} in both languages")
+            continue
+        resolved.add(source)
 
 
 def _source_mark(doc: Document, index: int):
