@@ -115,3 +115,13 @@ def test_the_search_shim_is_an_outside_file_loaded_before_the_bundle(site):
     shim = html.index('src="assets/javascripts/search-on-demand.js"')
     assert shim < html.index("assets/javascripts/bundle.")
     assert (site.root / "assets" / "javascripts" / "search-on-demand.js").is_file()
+
+
+@pytest.mark.parametrize(("path", "query"), [("/", "thoat nan"), ("/en/", "escape")])
+def test_searching_logs_no_console_warning(page, site, path, query):
+    """lunr.vi never registered its stop-word filter: every Vietnamese search logged a warning (see overrides/)."""
+    messages: list[str] = []
+    page.on("console", lambda message: messages.append(f"{message.type}: {message.text}") if message.type in ("warning", "error") else None)
+    hits = search(page, site.url(path), query)
+    page.wait_for_timeout(300)
+    assert hits and messages == []
