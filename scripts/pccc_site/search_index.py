@@ -31,6 +31,11 @@ GENERIC_HEADINGS = {
     "vi": {"Nguồn", "Nguồn và mức độ kiểm chứng", "Cho người tập huấn", "Nơi nhận"},
     "en": {"Sources", "Sources and how far they were checked", "For trainers", "Recipients"},
 }
+# Search ranks the lesson on a topic before the pages that only point to it:
+# a page's entries get this boost by the kind of page (the same slugs in both languages).
+LESSON_BOOST, POINTER_BOOST = 4.0, 0.4
+LESSON_SECTIONS = ("ky-nang/",)
+POINTER_PAGES = ("ke-hoach/vai-tro-", "thuat-ngu/", "tap-huan/bo-cong-cu-cuoc-hop/", "ky-nang/phieu-tu-kiem-tra/")
 QUIZ_SECTION = "trac-nghiem/"  # the quiz pages, whose interface text is left out
 _EMPTY_PARAGRAPHS = re.compile(r"(<p>\s*</p>\s*)+")
 
@@ -67,6 +72,18 @@ def without_interface_text(text: str, language: str) -> str:
     return _EMPTY_PARAGRAPHS.sub("", text).strip()
 
 
+def page_boost(location: str) -> float:
+    """How much an entry of the page at ``location`` counts: lessons up; indexes, role pages, glossary, meeting kit down."""
+    page = location.split("#", 1)[0]
+    if page.count("/") <= 1:  # the home page and each section's index
+        return POINTER_BOOST
+    if page.startswith(POINTER_PAGES):
+        return POINTER_BOOST
+    if page.startswith(LESSON_SECTIONS):
+        return LESSON_BOOST
+    return 1.0
+
+
 def is_content(entry: dict, language: str) -> bool:
     """False for a section under a generic heading (every page has one)."""
     return not ("#" in entry["location"] and entry.get("title", "").strip() in GENERIC_HEADINGS.get(language, set()))
@@ -94,6 +111,9 @@ def split_index(index: dict, languages: list[str], default: str) -> dict[str, di
         entry = dict(entry, location=_strip_language_prefix(entry["location"], language))
         if not is_content(entry, language):
             continue
+        boost = page_boost(entry["location"])
+        if boost != 1.0:
+            entry["boost"] = boost
         if entry["location"].startswith(QUIZ_SECTION):
             entry["text"] = without_interface_text(entry.get("text", ""), language)
         if language == "vi":
