@@ -26,8 +26,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from pccc_site.quiz import coverage as coverage_report  # noqa: E402
 from pccc_site.quiz import export as lms_export  # noqa: E402
-from pccc_site.quiz.sources import Site  # noqa: E402
 from pccc_site.quiz.problems import codes_table  # noqa: E402
+from pccc_site.quiz.sources import Site  # noqa: E402
 from pccc_site.quiz.validate import DOCS, QUIZZES, SUFFIX, check, quiz_files  # noqa: E402
 
 
@@ -74,9 +74,8 @@ def _check(args) -> int:
     report = check(files, args.docs)
     for problem in report.problems:
         print(problem)
-    questions = sum(len(quiz.questions) for quiz in report.sets)
     print(
-        f"{report.files} file(s), {questions} question(s) in valid sets: "
+        f"{report.files} file(s), {report.questions} question(s) in valid sets: "
         f"{len(report.errors)} error(s), {len(report.warnings)} warning(s)",
         file=sys.stderr,
     )

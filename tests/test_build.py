@@ -119,3 +119,14 @@ def test_search_finds_a_quiz_set_but_not_its_answers(site):
             assert question["text"][language][:30] not in indexed
             explanation = re.sub(r"[*_`]", "", question["explanation"][language]).split(".")[0]
             assert explanation not in re.sub(r"<[^>]+>", "", indexed)
+
+
+def test_the_lunr_vi_override_is_materials_file_with_only_the_missing_registration():
+    """overrides/…/lunr.vi.min.js: Material's copy never registers lunr.vi.stopWordFilter, and lunr warns on every search."""
+    import material
+
+    theirs = (Path(material.__file__).parent / "templates/assets/javascripts/lunr/min/lunr.vi.min.js").read_text(encoding="utf-8")
+    ours = (Path(__file__).resolve().parent.parent / "overrides/assets/javascripts/lunr/min/lunr.vi.min.js").read_text(encoding="utf-8")
+    registration = ',e.Pipeline.registerFunction(e.vi.stopWordFilter,"stopWordFilter-vi")'
+    assert "registerFunction(e.vi.stopWordFilter" not in theirs, "Material fixed it: delete the override"
+    assert ours.replace(registration, "", 1) == theirs and registration in ours

@@ -71,3 +71,28 @@ def test_site_url_changes_the_qr_content(public_site):
 def test_panel_is_not_in_the_search_index(site):
     index = (site.root / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "Quét mã để mở trang này" not in index
+
+
+def test_a_code_is_drawn_once_per_address_and_then_read_from_the_cache(tmp_path, monkeypatch):
+    from pccc_site import qr
+
+    monkeypatch.setattr(qr, "CACHE_DIR", tmp_path)
+    address = "https://pccc.example.gov.vn/tap-huan/ky-nang/so-cuu/#bong"
+    qr._svg_body.cache_clear()
+    first = qr._svg_body(address)
+    assert len(list(tmp_path.glob("*.svg"))) == 1
+    qr._svg_body.cache_clear()
+    monkeypatch.setattr(qr.segno, "make", lambda *args, **kwargs: pytest.fail("drawn again"))
+    assert qr._svg_body(address) == first
+    qr._svg_body.cache_clear()
+
+
+def test_an_unwritable_cache_still_gives_the_code(tmp_path, monkeypatch):
+    from pccc_site import qr
+
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setattr(qr, "CACHE_DIR", blocker / "qr")
+    qr._svg_body.cache_clear()
+    assert qr._svg_body("https://example.gov.vn/a/").startswith("<svg")
+    qr._svg_body.cache_clear()

@@ -166,6 +166,7 @@ def broken_project(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("broken"))
     shutil.copy(Path(__file__).parent / "fixtures" / "quiz" / "invalid" / "no-correct-answer.yml", project / "quizzes")
     (project / "quizzes" / "khac-ten.yml").write_text("id: [\n", encoding="utf-8")
+    shutil.copy(Path(__file__).parent / "fixtures" / "quiz" / "invalid" / "number-too-long.yml", project / "quizzes")
     return project
 
 
@@ -185,4 +186,5 @@ def test_a_broken_quiz_stops_the_build_with_the_checkers_messages(broken_project
     for line in expected:
         assert line in result.stderr
     assert "quizzes/no-correct-answer.yml:13:7: error [no-correct-answer]" in result.stderr
+    assert "quizzes/number-too-long.yml:5:10: error [bad-value] a number written with 5,000 characters" in result.stderr
     assert "Traceback" not in result.stderr

@@ -89,3 +89,73 @@ def test_messages_say_how_to_fix_and_never_show_python_internals():
         assert ":" in problem.message, problem  # "what: how to fix"
         for internal in ("Traceback", "NoneType", "dict", "jsonschema", "is not of type", "ValidationError"):
             assert internal not in problem.message, problem
+
+
+# The quick schema check (conforms.py) must answer exactly as jsonschema does.
+
+def _jsonschema_conforms(data) -> bool:
+    from pccc_site.quiz.schema_check import validator
+
+    return next(validator().iter_errors(data), None) is None
+
+
+def _variants(data):
+    """Copies of a valid set with one thing changed at each place: a wrong type, a key removed or added."""
+    import copy
+
+    replacements = [None, True, 0, 2.0, -1, 10**6, "", " ", "x", "single", [], {}, {"vi": "a"}, {"vi": "a", "en": "b"}, [{"id": "a"}]]
+
+    def walk(node, path):
+        yield path, node
+        if isinstance(node, dict):
+            for key, value in node.items():
+                yield from walk(value, path + (key,))
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                yield from walk(value, path + (index,))
+
+    def changed(path, change):
+        result = copy.deepcopy(data)
+        parent = result
+        for step in path[:-1]:
+            parent = parent[step]
+        change(parent, path[-1])
+        return result
+
+    for path, node in list(walk(data, ())):
+        if not path:
+            continue
+        for value in replacements:
+            yield changed(path, lambda parent, step, value=value: parent.__setitem__(step, copy.deepcopy(value)))
+        yield changed(path, lambda parent, step: parent.pop(step))
+        if isinstance(node, dict):
+            for key in ("unknown", "answer", "options", "feedback_true", "hint", "vi"):
+                yield changed(path, lambda parent, step, key=key: parent[step].__setitem__(key, "x"))
+
+
+def test_the_quick_schema_check_answers_as_jsonschema_on_every_fixture_and_thousands_of_variants():
+    from pccc_site.quiz.conforms import conforms
+    from pccc_site.quiz.load import load_file
+
+    datas = [load_file(path).data for path in [*VALID, *INVALID, *sorted((FIXTURES / "valid").glob("*.yml"))]]
+    true_false = {"id": "d", "type": "true-false", "text": {"vi": "a", "en": "b"}, "answer": True,
+                  "explanation": {"vi": "a", "en": "b"}, "source": "a.md#b"}
+    for path in VALID:
+        base = load_file(path).data
+        datas += list(_variants({**base, "questions": [*base["questions"][:2], true_false]}))
+    assert len(datas) > 2000
+    disagreements = [data for data in datas if conforms()(data) != _jsonschema_conforms(data)]
+    assert disagreements == []
+    assert any(conforms()(data) for data in datas) and not all(conforms()(data) for data in datas)
+
+
+def test_the_schema_is_a_valid_json_schema_that_the_quick_check_fully_understands():
+    from jsonschema import Draft202012Validator
+
+    from pccc_site.quiz.conforms import UnknownKeyword, compile_schema
+    from pccc_site.quiz.schema_check import inlined_schema, schema
+
+    Draft202012Validator.check_schema(schema())
+    compile_schema(inlined_schema())
+    with pytest.raises(UnknownKeyword):
+        compile_schema({"type": "string", "format": "email"})

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import quiz
 from pccc_site.quiz import coverage
 from pccc_site.quiz.problems import CODES, codes_table
@@ -70,6 +72,22 @@ def test_default_checks_the_real_quizzes(capsys):
 def test_runs_as_a_script_from_any_folder(tmp_path):
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "quiz.py"), "check"], cwd=tmp_path, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("command", [["check"], ["export", "--format", "moodle"], ["export", "--format", "gift"]])
+def test_a_5000_digit_number_is_a_problem_with_its_position_not_a_traceback(command):
+    """Python refuses to convert more than 4,300 digits: the file must still get file:line:col [code]."""
+    hostile = FIXTURES / "invalid" / "number-too-long.yml"
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "quiz.py"), *command, "--docs", DOCS, str(hostile)],
+        cwd=ROOT, capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    if command[0] == "export":
+        assert result.stdout == "", "nothing may be exported from a file with errors"
+    problems = result.stdout if command[0] == "check" else result.stderr
+    assert "tests/fixtures/quiz/invalid/number-too-long.yml:5:10: error [bad-value] a number written with 5,000 characters" in problems
 
 
 def test_coverage_lists_pages_and_sections_and_flags_thin_pages(tmp_path, capsys):

@@ -121,3 +121,71 @@ def test_hostile_files_in_a_real_check_never_raise(tmp_path):
     report = check(sorted(tmp_path.glob("*.yml")))
     assert {p.path.rsplit("/", 1)[-1] for p in report.errors} == set(samples)
     assert report.sets == ()
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ("9" * 5000, "bad-value"),  # Python refuses to convert more than 4,300 digits
+        ("-" + "9" * 4400, "bad-value"),
+        ("0x" + "f" * 5000, "bad-value"),  # converts, but could not be printed in a message
+        ("0b" + "1" * 20000, "bad-value"),
+        (":".join(["59"] * 3000), "bad-value"),  # YAML 1.1 sexagesimal: 60 ** 3000
+        ("1." + "5" * 100_000, "bad-value"),
+        ("!!int " + "9" * 5000, "bad-value"),
+        ("!!int abc", "yaml-tag"),
+        ("!!int", "yaml-tag"),
+        ("!!int 0x", "yaml-tag"),
+        ("!!int '1:'", "yaml-tag"),
+        ("!!float abc", "yaml-tag"),
+        ("!!bool maybe", "yaml-tag"),
+        ("!!timestamp 2024-99-99", "yaml-tag"),
+        ("!!binary '###'", "yaml-tag"),
+    ],
+    ids=lambda item: item[:24] if isinstance(item, str) else None,
+)
+def test_a_scalar_python_cannot_convert_is_a_problem_at_its_position(value, code):
+    doc = _load(f"minutes: {value}\n".encode())
+    assert _codes(doc) == [(1, 10, code)]
+    assert doc.data == {"minutes": None} and ("minutes",) in doc.refused
+
+
+@pytest.mark.parametrize("value", ["1.0e+999", "-.inf", ".nan", "1.0e+300", "2024-02-30", "2001-12-14t21:59:43.10-05:00", "12:30:00", "0o17", "1_000"])
+def test_odd_numbers_and_dates_are_read_without_a_problem_of_their_own(value):
+    """Infinite, huge, sexagesimal numbers and dates are read (dates as text); the schema judges them."""
+    doc = _load(f"minutes: {value}\n".encode())
+    assert doc.problems == [] and ("minutes",) in doc.values
+
+
+def test_keys_are_never_converted_however_long():
+    doc = _load(b"? " + b"9" * 5000 + b"\n: x\n!!int abc: y\n")
+    assert doc.problems == []
+    assert list(doc.data) == ["9" * 5000, "abc"]
+
+
+def test_the_quick_read_gives_the_careful_data_or_gives_up():
+    """Every fixture: the quick read (no positions) gives what the careful composer gives, with no problem, or hands over."""
+    from pccc_site.quiz.compose import compose
+    from pccc_site.quiz.quick import UNUSUAL, read_quickly
+
+    fixtures = Path(__file__).parent / "fixtures" / "quiz"
+    quick = 0
+    for path in sorted(fixtures.rglob("*.y*ml")):
+        raw = path.read_bytes()
+        careful = Document(path.name)
+        try:
+            compose(raw.decode("utf-8").removeprefix("\ufeff"), careful)
+        except UnicodeDecodeError:
+            continue
+        data = read_quickly(raw)
+        if data is not UNUSUAL:
+            quick += 1
+            assert data == careful.data and careful.problems == [], path.name
+    assert quick >= 20
+
+
+def test_positions_of_a_quickly_read_file_are_found_when_asked():
+    doc = load_file(Path(__file__).parent / "fixtures" / "quiz" / "valid" / "day-du.yml")
+    assert doc.locate is not None, "a clean file is read quickly"
+    assert doc.value_mark(("id",)) == load.Mark(3, 5)
+    assert doc.locate is None and doc.keys[("id",)] == load.Mark(3, 1)

@@ -9,8 +9,14 @@ their own index (see ``html_fixes.point_search_at_language_root``).
 Most people type Vietnamese without diacritics on a phone ("thoat nan").
 Each entry gets an extra indexed field holding the words of its title and
 text that carry accents, with the accents folded away, so such queries find
-"thoát nạn". Words without accents are left out of it: the text field
-already finds them, and the index is downloaded by every visitor.
+"thoát nạn". Words without accents are left out of it (the text field
+already finds them), and each folded word appears once per entry: the index
+is downloaded by every visitor who opens search.
+
+What is not content stays out: sections under generic headings (sources,
+notes for trainers, recipients: every page has them, and they pushed lessons
+down the results), and the quiz pages' interface text (buttons, the
+no-JavaScript note), which is in the page for the script, not for readers.
 """
 
 from __future__ import annotations
@@ -21,6 +27,17 @@ import unicodedata
 from pathlib import Path
 
 FOLDED_FIELD = "folded"
+GENERIC_HEADINGS = {
+    "vi": {"Nguồn", "Nguồn và mức độ kiểm chứng", "Cho người tập huấn", "Nơi nhận"},
+    "en": {"Sources", "Sources and how far they were checked", "For trainers", "Recipients"},
+}
+# Search ranks the lesson on a topic before the pages that only point to it:
+# a page's entries get this boost by the kind of page (the same slugs in both languages).
+LESSON_BOOST, POINTER_BOOST = 4.0, 0.4
+LESSON_SECTIONS = ("ky-nang/",)
+POINTER_PAGES = ("ke-hoach/vai-tro-", "thuat-ngu/", "tap-huan/bo-cong-cu-cuoc-hop/", "ky-nang/phieu-tu-kiem-tra/")
+QUIZ_SECTION = "trac-nghiem/"  # the quiz pages, whose interface text is left out
+_EMPTY_PARAGRAPHS = re.compile(r"(<p>\s*</p>\s*)+")
 
 
 def fold_accents(text: str) -> str:
@@ -34,9 +51,42 @@ _TAG = re.compile(r"<[^>]+>")
 
 
 def folded_words(text: str) -> str:
-    """The words of ``text`` (HTML tags removed) that change when folded, folded, in order."""
+    """The words of ``text`` (HTML tags removed) that change when folded, folded, each once, in order."""
     folded = ((word, fold_accents(word)) for word in _TAG.sub(" ", text).lower().split())
-    return " ".join(plain for word, plain in folded if plain != word)
+    return " ".join(dict.fromkeys(plain for word, plain in folded if plain != word))
+
+
+def _interface_texts(language: str) -> list[str]:
+    """The quiz page's fixed interface strings (no placeholders), longest first."""
+    from .quiz.strings import RECORD, STRINGS  # noqa: PLC0415
+
+    tables = (STRINGS.get(language, {}), RECORD.get(language, {}))
+    texts = {text for table in tables for text in table.values() if isinstance(text, str) and "{" not in text and len(text) > 3}
+    return sorted(texts, key=len, reverse=True)
+
+
+def without_interface_text(text: str, language: str) -> str:
+    """``text`` without the quiz interface's strings and the empty paragraphs they leave."""
+    for interface in _interface_texts(language):
+        text = text.replace(interface, "")
+    return _EMPTY_PARAGRAPHS.sub("", text).strip()
+
+
+def page_boost(location: str) -> float:
+    """How much an entry of the page at ``location`` counts: lessons up; indexes, role pages, glossary, meeting kit down."""
+    page = location.split("#", 1)[0]
+    if page.count("/") <= 1:  # the home page and each section's index
+        return POINTER_BOOST
+    if page.startswith(POINTER_PAGES):
+        return POINTER_BOOST
+    if page.startswith(LESSON_SECTIONS):
+        return LESSON_BOOST
+    return 1.0
+
+
+def is_content(entry: dict, language: str) -> bool:
+    """False for a section under a generic heading (every page has one)."""
+    return not ("#" in entry["location"] and entry.get("title", "").strip() in GENERIC_HEADINGS.get(language, set()))
 
 
 def _strip_language_prefix(location: str, language: str) -> str:
@@ -59,6 +109,13 @@ def split_index(index: dict, languages: list[str], default: str) -> dict[str, di
             default,
         )
         entry = dict(entry, location=_strip_language_prefix(entry["location"], language))
+        if not is_content(entry, language):
+            continue
+        boost = page_boost(entry["location"])
+        if boost != 1.0:
+            entry["boost"] = boost
+        if entry["location"].startswith(QUIZ_SECTION):
+            entry["text"] = without_interface_text(entry.get("text", ""), language)
         if language == "vi":
             entry[FOLDED_FIELD] = folded_words(f"{entry.get('title', '')} {entry.get('text', '')}")
         per_language[language].append(entry)

@@ -110,3 +110,16 @@ def test_qr_codes_in_the_bundle_encode_the_public_address(bundle_root):
     assert f'href="{PUBLIC}en/ky-nang/"' in html
     panel = html.split('class="pccc-trainer"', 1)[1].split("</details>", 1)[0]
     assert "index.html" not in panel
+
+
+def test_opening_a_page_loads_no_search_index_until_the_search_box_is_focused(offline_page, bundle_root):
+    requested: list[str] = []
+    offline_page.on("request", lambda request: requested.append(request.url) if "search_index" in request.url else None)
+    offline_page.goto(_url(bundle_root, "ky-nang/index.html"))
+    offline_page.wait_for_load_state("load")
+    offline_page.wait_for_timeout(500)
+    assert requested == []
+    assert offline_page.evaluate("typeof __index") == "undefined"
+    type_query(offline_page, "thoat nan")
+    assert any("thoát nạn" in text.lower() for text in _results(offline_page))
+    assert requested == [_url(bundle_root, "search/search_index.js")]

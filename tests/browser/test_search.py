@@ -63,3 +63,65 @@ def test_search_result_opens_the_right_page(page, site):
     page.goto(hits[0]["href"])
     assert page.url.startswith(site.url("/en/"))
     assert "extinguisher" in page.content().lower()
+
+
+INDEX_FILES = ("search_index.json", "search_index.js")
+
+
+def _index_requests(page) -> list[str]:
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url) if request.url.endswith(INDEX_FILES) else None)
+    return requests
+
+
+@pytest.mark.parametrize("path", ["/", "/ky-nang/", "/en/", "/en/ky-nang/"])
+def test_loading_a_page_does_not_fetch_the_search_index(page, site, path):
+    requests = _index_requests(page)
+    page.goto(site.url(path))
+    page.wait_for_load_state("networkidle")
+    page.mouse.wheel(0, 600)  # reading and scrolling is not searching
+    page.wait_for_timeout(300)
+    assert requests == []
+
+
+@pytest.mark.parametrize(("path", "index"), [("/", "/search/search_index.json"), ("/en/", "/en/search/search_index.json")])
+def test_focusing_the_search_box_fetches_the_index_of_the_pages_language_and_search_works(page, site, path, index):
+    requests = _index_requests(page)
+    page.goto(site.url(path))
+    page.wait_for_load_state("networkidle")
+    assert requests == []
+    box = page.locator("input.md-search__input")
+    box.focus()
+    page.wait_for_timeout(500)
+    assert [url.replace(site.url(""), "/").replace("//", "/") for url in requests] == [index]
+    query = "thoat nan" if path == "/" else "escape"
+    box.press_sequentially(query, delay=20)
+    box.press("End")
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+
+
+def test_the_keyboard_shortcut_opens_search_and_it_works(page, site):
+    requests = _index_requests(page)
+    page.goto(site.url("/"))
+    page.wait_for_load_state("networkidle")
+    page.keyboard.press("/")
+    page.keyboard.type("binh chua chay", delay=20)
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    assert len(requests) == 1
+
+
+def test_the_search_shim_is_an_outside_file_loaded_before_the_bundle(site):
+    html = (site.root / "index.html").read_text(encoding="utf-8")
+    shim = html.index('src="assets/javascripts/search-on-demand.js"')
+    assert shim < html.index("assets/javascripts/bundle.")
+    assert (site.root / "assets" / "javascripts" / "search-on-demand.js").is_file()
+
+
+@pytest.mark.parametrize(("path", "query"), [("/", "thoat nan"), ("/en/", "escape")])
+def test_searching_logs_no_console_warning(page, site, path, query):
+    """lunr.vi never registered its stop-word filter: every Vietnamese search logged a warning (see overrides/)."""
+    messages: list[str] = []
+    page.on("console", lambda message: messages.append(f"{message.type}: {message.text}") if message.type in ("warning", "error") else None)
+    hits = search(page, site.url(path), query)
+    page.wait_for_timeout(300)
+    assert hits and messages == []

@@ -63,8 +63,11 @@ def write_bank(folder: Path) -> int:
     return FILES * PER_FILE
 
 
-def measure(command: list[str]) -> str:
-    """Wall and CPU seconds, peak memory and exit code of one child process, in words.
+BUDGET_SECONDS, BUDGET_RATIO = 2.0, 50
+
+
+def measure(command: list[str]) -> tuple[str, float]:
+    """Wall and CPU seconds, peak memory and exit code of one child process, in words; and the CPU seconds.
 
     CPU time is given because wall time depends on what else the machine runs.
     """
@@ -73,7 +76,7 @@ def measure(command: list[str]) -> str:
     _, status, usage = os.wait4(child.pid, 0)
     seconds = time.perf_counter() - started
     cpu = usage.ru_utime + usage.ru_stime
-    return f"{seconds:.1f} s wall, {cpu:.1f} s CPU, peak {usage.ru_maxrss / 1024:.0f} MB, exit {os.waitstatus_to_exitcode(status)}"
+    return f"{seconds:.2f} s wall, {cpu:.2f} s CPU, peak {usage.ru_maxrss / 1024:.0f} MB, exit {os.waitstatus_to_exitcode(status)}", cpu
 
 
 def _yamllint() -> str | None:
@@ -86,10 +89,14 @@ def main() -> int:
         questions = write_bank(folder)
         megabytes = sum(p.stat().st_size for p in folder.glob("*.yml")) / 1e6
         print(f"Generated {questions:,} questions in {FILES} files ({megabytes:.1f} MB).")
-        print("quiz.py check:", measure([sys.executable, str(ROOT / "scripts" / "quiz.py"), "check", str(folder)]))
+        words, ours = measure([sys.executable, str(ROOT / "scripts" / "quiz.py"), "check", str(folder)])
+        print("quiz.py check:", words, f"(budget {BUDGET_SECONDS:.0f} s: {'within' if ours <= BUDGET_SECONDS else 'OVER'})")
         yamllint = _yamllint()
         if yamllint:
-            print(f"yamllint ({yamllint}):", measure([yamllint, "-f", "parsable", str(folder)]))
+            words, theirs = measure([yamllint, "-f", "parsable", str(folder)])
+            ratio = theirs / ours if ours else float("inf")
+            print(f"yamllint ({yamllint}):", words)
+            print(f"quiz.py check is {ratio:.0f}x faster than yamllint in CPU time (budget {BUDGET_RATIO}x: {'within' if ratio >= BUDGET_RATIO else 'OVER'})")
         else:
             print("yamllint: not installed (not a project dependency); set YAMLLINT=/path/to/yamllint to compare")
     total = 0

@@ -31,6 +31,14 @@ from .sources import Site
 from .validate import DOCS, QUIZZES, check_bank, quiz_files  # noqa: F401  (QUIZZES: watched by the hooks)
 _PAGE = re.compile(rf"^{SECTION}/(?P<id>[a-z0-9-]+?)(?:\.(?P<language>en))?\.md$")
 _bank: dict[str, QuizSet] = {}
+_checked: list[tuple] = []  # what the last successful check read (file, modified, size), to check once per build
+
+
+def _inputs() -> tuple:
+    """Every file the check reads: the quiz files, and the pages and data files their sources point into."""
+    roots = [QUIZZES, DOCS]  # docs/ holds the data files too (docs/_data)
+    files = sorted(path for root in roots if root.is_dir() for path in root.rglob("*") if path.is_file())
+    return tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in files)
 
 
 class QuizBuildError(Exception):
@@ -38,6 +46,10 @@ class QuizBuildError(Exception):
 
 
 def validate(warn: Callable[[str], None]) -> tuple[QuizSet, ...]:
+    """Check the bank; static-i18n builds once per language, so an unchanged bank is checked once."""
+    inputs = _inputs()
+    if _checked and _checked[0] == inputs and _bank:
+        return tuple(_bank.values())
     report = check_bank()
     if report.errors:
         lines = [str(problem) for problem in report.problems]
@@ -49,6 +61,7 @@ def validate(warn: Callable[[str], None]) -> tuple[QuizSet, ...]:
         warn(str(problem))
     _bank.clear()
     _bank.update((quiz.id, quiz) for quiz in report.sets)
+    _checked[:] = [inputs]
     return report.sets
 
 

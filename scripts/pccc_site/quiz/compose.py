@@ -7,6 +7,13 @@ null come out. Anchors, aliases and tags are refused, so no alias bomb can
 expand. The walk is iterative and nesting is capped at ``MAX_DEPTH``, so a
 deeply nested file cannot exhaust the stack. Duplicate keys are reported,
 and every string is checked for Unicode NFC.
+
+No scalar can raise: keys stay text as written; a number written with more
+than ``MAX_NUMBER_LENGTH`` characters is refused before Python converts it
+(a 5,000-digit integer would exceed Python's conversion limit, a long
+sexagesimal or hexadecimal one would print as thousands of digits); a value
+that does not fit its explicit tag (``!!int abc``, ``!!bool maybe``) is
+refused. Each becomes a problem at the value's position.
 """
 
 from __future__ import annotations
@@ -19,10 +26,12 @@ from .document import Document, Mark, Path_
 from .problems import Problem
 
 MAX_DEPTH = 12
+MAX_NUMBER_LENGTH = 20  # characters; the quiz format's numbers have at most four digits
 
 _LOADER = yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader
 _STANDARD = "tag:yaml.org,2002:"
-_CONVERTED = {f"{_STANDARD}{name}" for name in ("bool", "int", "float", "null")}
+_NUMBERS = {f"{_STANDARD}{name}" for name in ("int", "float")}
+_CONVERTED = _NUMBERS | {f"{_STANDARD}{name}" for name in ("bool", "null")}
 _ALLOWED_TAGS = _CONVERTED | {f"{_STANDARD}str"}
 
 
@@ -80,7 +89,13 @@ class _Composer:
             kind = type(event)
             if kind is yaml.ScalarEvent:
                 refused = (event.anchor is not None or event.tag not in (None, "!")) and self._check_anchor(event)
-                self._add(self._scalar(event), event, is_scalar=True, refused=refused)
+                if self._is_key():
+                    self._add(self._text(event), event, is_scalar=True, refused=refused)
+                elif refused:
+                    self._add(None, event, is_scalar=True, refused=True)
+                else:
+                    value, refused = self._scalar(event)
+                    self._add(value, event, is_scalar=True, refused=refused)
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 frame = self.stack.pop()
                 self._add(frame.container, None, is_scalar=False, frame=frame)
@@ -117,7 +132,7 @@ class _Composer:
         is_key = parent is not None and isinstance(parent.container, dict) and parent.key is _NO_KEY
         path = None if is_key else self._child_path(parent)
         if path is not None:
-            self.doc.values[path] = _mark(event.start_mark)
+            self.doc._values[path] = _mark(event.start_mark)
             if refused:
                 self.doc.refused.add(path)
         container = {} if isinstance(event, yaml.MappingStartEvent) else []
@@ -146,14 +161,14 @@ class _Composer:
         if parent is None:
             self.doc.data = value
             if event is not None:
-                self.doc.values[()] = _mark(event.start_mark)
+                self.doc._values[()] = _mark(event.start_mark)
             return
         if isinstance(parent.container, dict) and parent.key is _NO_KEY:
             self._set_key(parent, value, event, is_scalar)
             return
         path = frame.path if frame is not None else self._child_path(parent)
         if path is not None and event is not None:
-            self.doc.values[path] = _mark(event.start_mark)
+            self.doc._values[path] = _mark(event.start_mark)
         if path is not None and refused:
             self.doc.refused.add(path)
         if isinstance(parent.container, list):
@@ -172,26 +187,51 @@ class _Composer:
         key = event.value  # keys stay as written: 'on', 'yes', '1' are not turned into true or 1
         mark = _mark(event.start_mark)
         if key in parent.container:
-            first = self.doc.keys.get((parent.path or ()) + (key,))
+            first = self.doc._keys.get((parent.path or ()) + (key,))
             where = f" (first at line {first.line})" if first else ""
             self.doc.problem(mark, "duplicate-key", f"key '{key}' appears twice in this mapping{where}: keep one; YAML would silently use only one of them")
             parent.key = _DROP
             return
         parent.key = key
         if parent.path is not None:
-            self.doc.keys[parent.path + (key,)] = mark
+            self.doc._keys[parent.path + (key,)] = mark
 
-    def _scalar(self, event):
+    def _is_key(self) -> bool:
+        """Whether the next node is a mapping key (keys are never converted)."""
+        parent = self.stack[-1] if self.stack else None
+        return parent is not None and isinstance(parent.container, dict) and parent.key is _NO_KEY
+
+    def _scalar(self, event) -> tuple[object, bool]:
+        """The value of a scalar and whether it is refused (a problem was reported)."""
         tag = event.tag
-        if tag in (None, "!"):
+        explicit = tag not in (None, "!")
+        if not explicit:
             tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
-        if tag in _CONVERTED:
-            node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
-            return self.loader.construct_object(node)
+        if tag not in _CONVERTED:
+            return self._text(event), False
+        if tag in _NUMBERS and len(event.value) > MAX_NUMBER_LENGTH:
+            self._report_long_number(event)
+            return None, True
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
+        try:
+            return self.loader.construct_object(node), False
+        except (ArithmeticError, LookupError, TypeError, ValueError, yaml.YAMLError):
+            self.doc.problem(_mark(event.start_mark), "yaml-tag", f"tag '{_written(tag)}' does not fit the value '{_short(event.value)}': remove the tag and write plain text, numbers, true or false")
+            return None, True
+
+    def _text(self, event) -> str:
         value = event.value
         if not unicodedata.is_normalized("NFC", value):
             self._report_not_nfc(value, event)
         return value
+
+    def _report_long_number(self, event) -> None:
+        self.doc.problem(
+            _mark(event.start_mark),
+            "bad-value",
+            f"a number written with {len(event.value):,} characters ('{_short(event.value)}') is refused: the quiz format's numbers are small "
+            f"(minutes, pass mark, order, pool); write at most {MAX_NUMBER_LENGTH} characters, or put the value in quotes if it is meant as text",
+        )
 
     def _report_not_nfc(self, value: str, event) -> None:
         index = next((i for i, ch in enumerate(value) if unicodedata.combining(ch) or not unicodedata.is_normalized("NFC", ch)), 0)
@@ -201,6 +241,10 @@ class _Composer:
             "not-nfc",
             f"text is not in Unicode NFC form near '{unicodedata.normalize('NFC', word)}' (character {index + 1} is a separate accent mark): retype the word or normalise the file to NFC",
         )
+
+
+def _short(value: str) -> str:
+    return value if len(value) <= 24 else f"{value[:20]}…"
 
 
 def _written(tag: str) -> str:

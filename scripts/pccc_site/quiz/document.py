@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 from .problems import Problem
 
@@ -21,10 +21,29 @@ class Document:
 
     path: str
     data: object = None
-    keys: dict[Path_, Mark] = field(default_factory=dict)
-    values: dict[Path_, Mark] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     refused: set[Path_] = field(default_factory=set)  # values dropped (alias, tag, too deep): not checked further
+    # a quickly read file (quick.py) finds its positions only when one is asked for
+    locate: Callable[[Document], None] | None = field(default=None, repr=False)
+    _keys: dict[Path_, Mark] = field(default_factory=dict, repr=False)
+    _values: dict[Path_, Mark] = field(default_factory=dict, repr=False)
+
+    @property
+    def keys(self) -> dict[Path_, Mark]:
+        """Where each key is written, by the path of its value."""
+        self._find_positions()
+        return self._keys
+
+    @property
+    def values(self) -> dict[Path_, Mark]:
+        """Where each value starts, by its path."""
+        self._find_positions()
+        return self._values
+
+    def _find_positions(self) -> None:
+        if self.locate is not None:
+            locate, self.locate = self.locate, None
+            locate(self)
 
     def value_mark(self, path: Path_) -> Mark:
         """Where the value at ``path`` starts (or its nearest written ancestor)."""
@@ -38,8 +57,10 @@ class Document:
 
     def forget_positions(self, keep) -> None:
         """Drop the positions of every path for which ``keep(path)`` is false (saves memory)."""
-        self.keys = {path: mark for path, mark in self.keys.items() if keep(path)}
-        self.values = {path: mark for path, mark in self.values.items() if keep(path) or not path}
+        if self.locate is not None:
+            return  # nothing found yet; the positions kept would be found on demand
+        self._keys = {path: mark for path, mark in self._keys.items() if keep(path)}
+        self._values = {path: mark for path, mark in self._values.items() if keep(path) or not path}
 
     def problem(self, mark: Mark, code: str, message: str, level: str = "error") -> Problem:
         found = Problem(self.path, mark.line, mark.column, code, message, level)

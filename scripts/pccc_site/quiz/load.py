@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .compose import MAX_DEPTH, compose  # noqa: F401  (MAX_DEPTH: the limit, documented with the others)
 from .document import Document, Mark  # noqa: F401  (re-exported: the checker's entry points)
+from .quick import UNUSUAL, read_quickly
 
 MAX_BYTES = 1024 * 1024
 # What YAML allows in a stream (YAML 1.1 "printable"); anything else is binary or a control character.
@@ -41,8 +42,20 @@ def load_bytes(raw: bytes, doc: Document) -> Document:
     text = _decode(raw, doc)
     if text is None or not _printable(text, doc):
         return doc
-    compose(text, doc)
+    data = read_quickly(raw)
+    if data is UNUSUAL:
+        compose(text, doc)
+    else:  # a clean file: its positions are found only if a check asks for one
+        doc.data = data
+        doc.locate = lambda located: _locate(text, located)
     return doc
+
+
+def _locate(text: str, doc: Document) -> None:
+    """Fill the positions of a quickly read ``doc`` by composing ``text`` carefully."""
+    careful = Document(doc.path)
+    compose(text, careful)
+    doc._keys, doc._values = careful._keys, careful._values
 
 
 def _decode(raw: bytes, doc: Document) -> str | None:

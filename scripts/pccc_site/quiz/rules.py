@@ -65,7 +65,7 @@ def _answer_rules(doc: Document, index: int, question: dict) -> None:
     options = _options(question)
     if not options:
         return
-    where = describe(path, doc.data)
+    where = _Where(path, doc.data)  # put in words only if a problem is reported
     seen_ids: dict[str, int] = {}
     for number, option in options:
         option_id = option.get("id")
@@ -83,7 +83,19 @@ def _answer_rules(doc: Document, index: int, question: dict) -> None:
     _same_text(doc, path, where, options)
 
 
-def _same_text(doc: Document, path: tuple, where: str, options: list[tuple[int, dict]]) -> None:
+class _Where:
+    """``describe(path, data)``, worked out when first shown in a message."""
+
+    __slots__ = ("path", "data")
+
+    def __init__(self, path: tuple, data: object):
+        self.path, self.data = path, data
+
+    def __str__(self) -> str:
+        return describe(self.path, self.data)
+
+
+def _same_text(doc: Document, path: tuple, where, options: list[tuple[int, dict]]) -> None:
     for language in LANGUAGES:
         seen: dict[str, int] = {}
         for number, option in options:
@@ -131,42 +143,58 @@ def _longest_answer_bias(doc: Document, questions: list[tuple[int, dict]]) -> No
 
 
 def source_rules(doc: Document, site: Site) -> None:
+    pattern = source_pattern()
+    resolved: set[str] = set()  # sources already found on both pages (a bank names few sections many times)
     for index, question in _questions(doc):
         source = question.get("source")
-        if not isinstance(source, str) or not source_pattern().match(source):
+        if source in resolved:
+            continue
+        if not isinstance(source, str) or not pattern.match(source):
             continue  # reported by the schema check
         page, anchor = source.split("#", 1)
-        mark = doc.value_mark(("questions", index, "source"))
         missing = [f"docs/{page_path(page, language)}" for language in LANGUAGES if not site.exists(page, language)]
         if missing:
             verb = "does" if len(missing) == 1 else "do"
-            doc.problem(mark, "unknown-source-page", f"{' and '.join(missing)} {verb} not exist: write the page relative to docs/, e.g. ky-nang/index.md, and give it both languages")
+            doc.problem(_source_mark(doc, index), "unknown-source-page", f"{' and '.join(missing)} {verb} not exist: write the page relative to docs/, e.g. ky-nang/index.md, and give it both languages")
             continue
-        lacking = [f"docs/{page_path(page, language)}" for language in LANGUAGES if anchor not in site.anchors(page, language)]
+        lacking = [f"docs/{page_path(page, language)}" for language in LANGUAGES if not site.has_anchor(page, language, anchor)]
         if lacking:
             known = ", ".join(s.anchor for s in site.sections(page, "vi") if s.level == 2) or "none"
-            doc.problem(mark, "unknown-source-anchor", f"anchor '#{anchor}' is not on {' nor '.join(lacking)}: use one of the page's sections ({known}) or an anchor written on the page as {{ #{anchor} }} in both languages")
+            doc.problem(_source_mark(doc, index), "unknown-source-anchor", f"anchor '#{anchor}' is not on {' nor '.join(lacking)}: use one of the page's sections ({known}) or an anchor written on the page as {{ #{anchor} }} in both languages")
+            continue
+        resolved.add(source)
+
+
+def _source_mark(doc: Document, index: int):
+    return doc.value_mark(("questions", index, "source"))
 
 
 def bank_rules(docs: list[Document]) -> None:
-    """Ids that must be unique across files: sets, and questions."""
-    first_set: dict[str, str] = {}
-    first_question: dict[str, str] = {}
+    """Ids that must be unique across files: sets, and questions.
+
+    Where the first use of an id is written is looked up only when the id is
+    used again (a quickly read file finds its positions on demand).
+    """
+    first_set: dict[str, tuple[Document, tuple]] = {}
+    first_question: dict[str, tuple[Document, tuple]] = {}
     for doc in docs:
         data = doc.data if isinstance(doc.data, dict) else {}
         set_id = data.get("id")
         if isinstance(set_id, str):
-            mark = doc.value_mark(("id",))
             if set_id in first_set:
-                doc.problem(mark, "duplicate-id", f"set id '{set_id}' is already used at {first_set[set_id]}: give this set another id")
+                doc.problem(doc.value_mark(("id",)), "duplicate-id", f"set id '{set_id}' is already used at {_where(*first_set[set_id])}: give this set another id")
             else:
-                first_set[set_id] = f"{doc.path}:{mark.line}"
+                first_set[set_id] = (doc, ("id",))
         for index, question in _questions(doc):
             question_id = question.get("id")
             if not isinstance(question_id, str):
                 continue
-            mark = doc.value_mark(("questions", index, "id"))
+            path = ("questions", index, "id")
             if question_id in first_question:
-                doc.problem(mark, "duplicate-id", f"question id '{question_id}' is already used at {first_question[question_id]}: question ids are unique across all quiz files; give this one another id")
+                doc.problem(doc.value_mark(path), "duplicate-id", f"question id '{question_id}' is already used at {_where(*first_question[question_id])}: question ids are unique across all quiz files; give this one another id")
             else:
-                first_question[question_id] = f"{doc.path}:{mark.line}"
+                first_question[question_id] = (doc, path)
+
+
+def _where(doc: Document, path: tuple) -> str:
+    return f"{doc.path}:{doc.value_mark(path).line}"

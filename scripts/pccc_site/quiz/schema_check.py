@@ -1,7 +1,10 @@
 """The shape of a quiz file, checked against ``quizzes/schema.json``.
 
-jsonschema finds every place that breaks the schema; this module turns each
-finding into a ``Problem`` at the right line and column with a plain message.
+A clean file is confirmed by ``conforms`` (the schema compiled once into
+plain Python checks); only a file that does not conform is handed to
+jsonschema, which finds every place that breaks the schema, and this module
+turns each finding into a ``Problem`` at the right line and column with a
+plain message. jsonschema is imported only then.
 Which code a failed rule gets is written in the schema itself, in an
 ``x-errors`` keyword (e.g. ``{"minItems": "too-few-options"}``), so the schema
 stays the one description of the format.
@@ -14,10 +17,13 @@ import json
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from jsonschema import Draft202012Validator, ValidationError
-
+from .conforms import conforms
 from .document import Document
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator, ValidationError
 
 SCHEMA = Path(__file__).resolve().parents[3] / "quizzes" / "schema.json"
 LANGUAGE_NAMES = {"vi": "Vietnamese", "en": "English"}
@@ -32,9 +38,13 @@ TYPE_NAMES = {
 
 @lru_cache(maxsize=1)
 def schema() -> dict:
-    loaded = json.loads(SCHEMA.read_text(encoding="utf-8"))
-    Draft202012Validator.check_schema(loaded)
-    return loaded
+    """The schema as written (tests/test_quiz_check.py checks it against the JSON Schema meta-schema)."""
+    return json.loads(SCHEMA.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def inlined_schema() -> dict:
+    return _inline(schema(), schema()["$defs"])
 
 
 @lru_cache(maxsize=1)
@@ -60,21 +70,42 @@ def _inline(node: object, definitions: dict) -> object:
     return result
 
 
+def _is_whole_number(_checker, instance: object) -> bool:
+    """JSON Schema counts 2.0 as an integer; a quiz's numbers are written as whole numbers only.
+
+    Without this, ``pool: 1.0e+300`` would pass the schema and ask for a
+    301-digit number of questions.
+    """
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
 @lru_cache(maxsize=1)
 def validator() -> Draft202012Validator:
-    return Draft202012Validator(_inline(schema(), schema()["$defs"]))
+    from jsonschema import Draft202012Validator, validators  # noqa: PLC0415  (only for files that do not conform)
+
+    quiz_validator = validators.extend(
+        Draft202012Validator,
+        type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_whole_number),
+    )
+    return quiz_validator(inlined_schema())
 
 
 def schema_problems(doc: Document) -> None:
     """Add a problem to ``doc`` for every place its data breaks the schema."""
+    if conforms()(doc.data):
+        return
     found: dict[tuple, tuple] = {}
     for error in validator().iter_errors(doc.data):
         for path, mark, code, message in _explain(error, doc):
             if not any(path[: len(refused)] == refused for refused in doc.refused):
                 found.setdefault((mark, code, message), path)
-    # a key that does not belong to the question type is reported once, not also for its content
+    # a key that does not belong to the question type is reported once, not also for its content;
+    # a value of the wrong type is not also out of range (an infinite number)
     misplaced = [path for (_, code, _), path in found.items() if code == "key-not-for-type"]
+    mistyped = {path for (_, code, _), path in found.items() if code == "wrong-type"}
     for (mark, code, message), path in found.items():
+        if code == "bad-value" and path in mistyped:
+            continue
         if code == "key-not-for-type" or not any(path[: len(m)] == m for m in misplaced):
             doc.problem(mark, code, message)
 

@@ -56,6 +56,9 @@ class Site:
     def anchors(self, page: str, language: str) -> dict[str, Section]:
         return {section.anchor: section for section in self.sections(page, language)}
 
+    def has_anchor(self, page: str, language: str, anchor: str) -> bool:
+        return anchor in _anchor_names(self.docs / page_path(page, language), language)
+
     def title(self, page: str, language: str) -> str:
         return _title(self.docs / page_path(page, language))
 
@@ -109,6 +112,11 @@ def _sections(path: Path, language: str) -> list[Section]:
             if not any(start <= match.start() < end for start, end in taken):
                 found.append((match.start(), Section(match.group("id"), match.group("id"), 0)))
     return [section for _, section in sorted(found, key=lambda item: item[0])]
+
+
+@lru_cache(maxsize=256)
+def _anchor_names(path: Path, language: str) -> frozenset[str]:
+    return frozenset(section.anchor for section in _sections(path, language))
 
 
 def _plain(markdown_text: str) -> str:

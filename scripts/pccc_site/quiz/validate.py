@@ -8,6 +8,7 @@ sorted by file, line and column. Only files without errors become
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from .load import Document, Mark, load_file
@@ -26,8 +27,18 @@ SUFFIX = ".yml"
 @dataclass(frozen=True)
 class Report:
     problems: tuple[Problem, ...]
-    sets: tuple[QuizSet, ...]
+    clean: tuple[dict, ...]  # the data of every file without errors
     files: int
+
+    @cached_property
+    def sets(self) -> tuple[QuizSet, ...]:
+        """The files without errors as quiz sets (built on first use: ``check`` alone only counts)."""
+        return tuple(quiz_set(data) for data in self.clean)
+
+    @property
+    def questions(self) -> int:
+        """How many questions the files without errors hold."""
+        return sum(len(data["questions"]) for data in self.clean)
 
     @property
     def errors(self) -> list[Problem]:
@@ -64,12 +75,8 @@ def check(paths: list[Path], docs: Path = DOCS, base: Path | None = None) -> Rep
         loaded.append(doc)
     bank_rules(loaded)
     problems = sorted((p for doc in loaded for p in doc.problems), key=sort_key)
-    sets = tuple(
-        quiz_set(doc.data)
-        for doc in loaded
-        if doc.data is not None and not any(p.level == ERROR for p in doc.problems)
-    )
-    return Report(tuple(problems), sets, len(paths))
+    clean = tuple(doc.data for doc in loaded if doc.data is not None and not any(p.level == ERROR for p in doc.problems))
+    return Report(tuple(problems), clean, len(paths))
 
 
 def _is_id_path(path: tuple) -> bool:
