@@ -46,11 +46,11 @@ def test_the_kit_page_is_small(site):
 
 def test_a_card_holds_its_sections_with_anchors_and_their_own_code_files(site):
     html = _kit_html(site, "en/")
-    card = next(card for card in _cards(html) if f'href="../../tap-huan/">' in card)
+    card = next(card for card in _cards(html) if 'class="pccc-kit__title" href="../">' in card)
     for anchor in ("trinh-chieu", "in-tai-lieu", "khong-co-mang"):
         address = f"{site.origin}en/tap-huan/#{anchor}"
         assert f'<span class="pccc-address">{address}</span>' in card
-        assert f'href="../../tap-huan/#{anchor}"' in card  # a working link from the kit page
+        assert f'href="../#{anchor}"' in card  # a working link from the kit page
         image = meeting_kit.image_path(address)
         assert f'src="../../../{image}"' in card
         drawn = (site.root / image).read_text(encoding="utf-8")

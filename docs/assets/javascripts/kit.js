@@ -6,6 +6,9 @@
  * box, in a status region that screen readers announce. All text comes
  * from the page. Without this script the box stays hidden and every card
  * shows.
+ *
+ * A card whose codes the reader opened is marked .is-open, so that printing
+ * gives it every section's code (kit.css).
  */
 (function () {
   "use strict";
@@ -49,6 +52,14 @@
   }
 
   input.addEventListener("input", apply);
+
+  // Cards the reader opens print with every section's code (kit.css). A click,
+  // not the open attribute: Material opens every disclosure before printing.
+  Array.prototype.forEach.call(document.querySelectorAll(".pccc-kit__codes > summary"), function (summary) {
+    summary.addEventListener("click", function () {
+      summary.closest(".pccc-kit__card").classList.toggle("is-open", !summary.parentNode.open);
+    });
+  });
   box.hidden = false;
   apply();
 })();
