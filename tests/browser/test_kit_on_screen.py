@@ -109,7 +109,8 @@ def test_the_printed_kit_has_every_card_with_its_page_code(page, site):
     cards = page.locator(".pccc-kit__card")
     total = _page_count(site, "vi")
     assert cards.count() == total
-    opened = page.locator(".pccc-kit__card:visible").first
+    first_match = page.locator(".pccc-kit__card:visible .pccc-kit__title").first.inner_text()
+    opened = page.locator(".pccc-kit__card", has=page.get_by_role("link", name=first_match, exact=True))
     opened.locator("summary").click()
     closed = cards.nth(0)
     page.emulate_media(media="print")

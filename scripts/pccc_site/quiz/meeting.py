@@ -1,10 +1,14 @@
 """Meeting mode: a quiz set on the projector, one question at a time, in large type.
 
 The page lists every question as a slide with its answer in a disclosure,
-so it still works (as one long page) without JavaScript. meeting.js shows
-one slide at a time and drives it from the keyboard or a presentation
-clicker (which sends PageDown and PageUp); meeting.css sets the type size
-from the screen size. Only this page loads them.
+so it still works (as one long page) without JavaScript. meeting.js turns
+it into a presentation view filling the window, one slide at a time, with
+the type size fitted so that the question, its options and the revealed
+answer show without scrolling; it is driven from the keyboard (Space or →
+next step, ← back, A the answer, written on screen) or a presentation
+clicker (which sends PageDown and PageUp). The reveal button holds both its
+labels, so no control changes size or place. Only this page loads
+meeting.js and meeting.css.
 
 The revealed answer carries the trainer's notes: the explanation, the
 optional ``trainer_note`` of the question and its source. A last slide
