@@ -6,6 +6,7 @@ language; the post-build step runs after static-i18n merged the languages.
 
 from __future__ import annotations
 
+import html
 import logging
 import sys
 from pathlib import Path
@@ -24,6 +25,7 @@ from pccc_site.quiz import build as quiz_build  # noqa: E402
 DEFAULT_LANGUAGE = "vi"
 LANGUAGES = ["vi", "en"]
 SEARCH_DIALOG_LABEL = {"vi": "Tìm kiếm", "en": "Search"}
+PERMALINK_TITLE = {"vi": "Liên kết tới mục này", "en": "Link to this section"}
 log = get_plugin_logger("pccc")
 _serving = False  # `mkdocs serve`: a local preview, its QR codes say so
 _told_how_to_set = False
@@ -50,6 +52,8 @@ def _language(config) -> str:
 
 def on_pre_build(config):
     data.load.cache_clear()  # `mkdocs serve` rebuilds in one process: re-read edited data files
+    # Runs once per language, after static-i18n has set it (the Markdown options cannot be set per language).
+    config["mdx_configs"]["toc"]["permalink_title"] = PERMALINK_TITLE[_language(config)]
 
 
 def on_config(config):
@@ -104,6 +108,8 @@ def on_post_page(output, page, config):
     language = _language(config)
     output = html_fixes.label_search_dialog(output, SEARCH_DIALOG_LABEL[language])
     output = html_fixes.drop_head_hreflang_links(output)
+    output = html_fixes.short_site_name(output, html.escape(config["extra"]["short_name"]))
+    output = html_fixes.empty_logo_alt(output)
     if language != DEFAULT_LANGUAGE:
         root = get_relative_url(f"{language}/", page.url)
         output = html_fixes.point_search_at_language_root(output, root)
@@ -119,7 +125,10 @@ def on_page_context(context, page, config, nav):
     def relative(url):
         return get_relative_url(url, page.url)
 
-    page.content = meeting_kit.fill(page.content, nav, _printed_site_url(config), relative, _language(config))
+    kit = meeting_kit.fill(page.content, nav, _printed_site_url(config), relative, _language(config))
+    if kit:
+        page.content = kit.html
+        meeting_kit.write_images(Path(config["site_dir"]), kit.images)
     return context
 
 

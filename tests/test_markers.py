@@ -1,7 +1,6 @@
 """Markers expand from data through one table of renderers; an unknown marker
 stops the build with page and line; nothing imports the MkDocs hooks file."""
 
-import ast
 import subprocess
 import sys
 from pathlib import Path
@@ -9,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from pccc_site import renderers
-from pccc_site.markers import MarkerError
+from pccc_site.markers import MARKER, MarkerError
 from pccc_site.renderers import RENDERERS, expand
 
 ROOT = Path(__file__).resolve().parents[1]
-PACKAGE = ROOT / "scripts" / "pccc_site"
+DOCS = ROOT / "docs"
 
 
 def test_unknown_marker_names_page_and_line_and_lists_the_known_markers():
@@ -47,30 +46,13 @@ def test_text_without_markers_is_unchanged():
     assert expand("# Title\n<!-- a normal comment -->\n", "vi", "x.md") == "# Title\n<!-- a normal comment -->\n"
 
 
-def _decorated_renderers():
-    """(marker name, module, function) of every function still decorated with ``@marker("name")``."""
-    found = []
-    for path in sorted(PACKAGE.rglob("*.py")):
-        module = "pccc_site." + ".".join(path.relative_to(PACKAGE).with_suffix("").parts)
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not isinstance(node, ast.FunctionDef):
-                continue
-            for decorator in node.decorator_list:
-                if (isinstance(decorator, ast.Call) and getattr(decorator.func, "id", None) == "marker"
-                        and decorator.args and isinstance(decorator.args[0], ast.Constant)):
-                    found.append((decorator.args[0].value, module.removesuffix(".__init__"), node.name))
-    return found
-
-
-def test_every_renderer_still_decorated_with_marker_is_in_the_table():
-    # @marker registers nothing any more: a renderer reaches pages only through RENDERERS.
-    missing = [
-        f'add "{name}": {module.rsplit(".", 1)[1]}.{function} to RENDERERS in scripts/pccc_site/renderers.py'
-        for name, module, function in _decorated_renderers()
-        if getattr(RENDERERS.get(name), "__module__", None) != module
-        or getattr(RENDERERS.get(name), "__name__", None) != function
-    ]
-    assert missing == []
+def test_every_marker_on_a_page_names_a_renderer_of_the_table():
+    used = {
+        (page.relative_to(DOCS).as_posix(), match.group("name"))
+        for page in DOCS.rglob("*.md")
+        for match in MARKER.finditer(page.read_text(encoding="utf-8"))
+    }
+    assert {name for _, name in used} <= set(RENDERERS), sorted(item for item in used if item[1] not in RENDERERS)
 
 
 def test_every_table_entry_takes_an_argument_and_a_language():

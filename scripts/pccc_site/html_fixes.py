@@ -12,6 +12,8 @@ import re
 _SEARCH_DIALOG = 'data-md-component="search" role="dialog"'
 _HEAD_HREFLANG = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 _CONFIG_BASE = re.compile(r'("base":\s*")([^"]*)(")')
+_HEADER_SITE_NAME = re.compile(r'(<div class="md-header__topic">\s*<span class="md-ellipsis">)\s*(.*?)\s*(</span>)', re.DOTALL)
+_LOGO_ALT = re.compile(r'(<a [^>]*class="md-header__button md-logo"[^>]*>\s*<img [^>]*?)alt="logo"')
 
 
 def label_search_dialog(html: str, label: str) -> str:
@@ -38,3 +40,23 @@ def point_search_at_language_root(html: str, language_root: str) -> str:
     there, with locations relative to it.
     """
     return _CONFIG_BASE.sub(lambda m: f"{m.group(1)}{language_root}{m.group(3)}", html, count=1)
+
+
+def short_site_name(html: str, short_name: str) -> str:
+    """Give the header's site name a short form for narrow screens (site.css picks one).
+
+    At 360 px Material cuts the full name to "PCCC và CN…"; the short form
+    fits. Both stay in the page; the hidden one is ``display: none``, so a
+    screen reader reads only the one shown.
+    """
+    def both(match: re.Match) -> str:
+        return (f'{match[1]}<span class="pccc-name-long">{match[2]}</span>'
+                f'<span class="pccc-name-short">{short_name}</span>{match[3]}')
+
+    return _HEADER_SITE_NAME.sub(both, html, count=1)
+
+
+def empty_logo_alt(html: str) -> str:
+    """Material writes ``alt="logo"`` (English) on the header logo, inside a link already named
+    after the site: the image is decoration there, so its text alternative is empty."""
+    return _LOGO_ALT.sub(r'\1alt=""', html, count=1)

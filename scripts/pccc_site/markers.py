@@ -44,17 +44,3 @@ def expand_markers(markdown: str, language: str, source: str, renderers: Mapping
             raise MarkerError(f"{source}:{line}: marker 'pccc:{name} {arg}': {error}") from error
 
     return MARKER.sub(replace, markdown)
-
-
-def marker(_name: str) -> Callable[[Renderer], Renderer]:
-    """Deprecated, registers nothing: list the renderer in ``pccc_site.renderers.RENDERERS``.
-
-    Kept for one release so that modules still decorated with ``@marker("name")``
-    import; ``tests/test_markers.py`` fails while such a name is missing from
-    the table.
-    """
-
-    def unchanged(render: Renderer) -> Renderer:
-        return render
-
-    return unchanged

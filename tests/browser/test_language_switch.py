@@ -40,3 +40,50 @@ def test_untitled_admonitions_get_a_title_in_the_page_language(page, site):
     assert page.locator(".admonition.tip .admonition-title").inner_text() == "Mẹo"
     page.goto(site.url("/en/bao-tri/"))
     assert page.locator(".admonition.tip .admonition-title").inner_text() == "Tip"
+
+
+ANCHORED = "ky-nang/thoat-nan-toa-nha/"
+
+
+def _an_anchor_in_the_middle(page) -> str:
+    ids = page.locator("article h2[id]").evaluate_all("items => items.map(h => h.id)")
+    assert len(ids) >= 3
+    return ids[len(ids) // 2]
+
+
+def test_the_switch_keeps_the_section_being_read_both_ways(page, site):
+    page.goto(site.url(ANCHORED))
+    anchor = _an_anchor_in_the_middle(page)
+    page.goto(site.url(ANCHORED) + "#" + anchor)
+    switch_language(page, "English")
+    assert page.url == site.url("en/" + ANCHORED) + "#" + anchor
+    heading = page.locator(f"h2#{anchor}")
+    assert heading.evaluate("h => { const b = h.getBoundingClientRect(); return b.top >= 0 && b.top < innerHeight; }")
+    switch_language(page, "Tiếng Việt")
+    assert page.url == site.url(ANCHORED) + "#" + anchor
+
+
+def test_the_switch_follows_the_section_reached_by_scrolling(page, site):
+    """Material writes the section scrolled to into the address (navigation.tracking); the switch carries it."""
+    page.goto(site.url("en/" + ANCHORED))
+    anchor = _an_anchor_in_the_middle(page)
+    page.locator(f"h2#{anchor}").scroll_into_view_if_needed()
+    page.wait_for_function("location.hash.length > 1")
+    reached = page.evaluate("location.hash")
+    switch_language(page, "Tiếng Việt")
+    assert page.url == site.url(ANCHORED) + reached
+
+
+def test_a_page_without_an_anchor_switches_to_the_top_of_its_twin(page, site):
+    page.goto(site.url(ANCHORED))
+    switch_language(page, "English")
+    assert page.url == site.url("en/" + ANCHORED)
+
+
+def test_the_switch_script_is_a_file_and_no_inline_script_or_style_attribute_is_added(site):
+    html = (site.root / ANCHORED / "index.html").read_text(encoding="utf-8")
+    assert 'src="../../assets/javascripts/site.js"' in html
+    script = (site.root / "assets" / "javascripts" / "site.js").read_text(encoding="utf-8")
+    assert "md-select__link" in script
+    kit = (site.root / "tap-huan" / "bo-cong-cu-cuoc-hop" / "index.html").read_text(encoding="utf-8")
+    assert 'style="' not in kit[kit.index('<div class="pccc-kit">'):]

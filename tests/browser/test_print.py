@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from browser.helpers import pdf_page_count, print_to_pdf
+from browser.helpers import pdf_page_count, print_to_pdf  # the meeting kit prints in test_kit_on_screen.py
 
 
 LESSON = "ky-nang/"
-KIT = "tap-huan/bo-cong-cu-cuoc-hop/"
 HIDDEN_IN_PRINT = [
     ".md-header",
     ".md-sidebar--primary",
@@ -65,26 +64,3 @@ def test_print_writes_external_addresses_and_borders_tables(page, site):
     border = page.evaluate("getComputedStyle(document.querySelector('article table td')).borderTopStyle")
     assert border == "solid"
     assert page.evaluate("getComputedStyle(document.querySelector('article table tr')).breakInside") == "avoid"
-
-
-def test_the_meeting_kit_prints_several_labelled_codes_per_sheet(page, site):
-    pdf = print_to_pdf(page, site.url(KIT), "meeting-kit")
-    cards = page.locator(".pccc-kit__card")
-    count = cards.count()
-    assert count >= 20
-    assert pdf_page_count(pdf) <= count / 3, "fewer than three QR cards per A4 sheet"
-    first = cards.first
-    assert first.locator("svg.pccc-qr").is_visible()
-    assert first.locator(".pccc-kit__title").inner_text()
-    assert first.locator(".pccc-address").inner_text().startswith(site.origin)
-    assert page.evaluate("getComputedStyle(document.querySelector('.pccc-kit__card')).breakInside") == "avoid"
-
-
-def test_on_screen_the_meeting_kit_shows_rows_of_underlined_cards(page, site):
-    page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto(site.url(KIT))
-    cards = page.locator(".pccc-kit__grid").first.locator(".pccc-kit__card")
-    tops = {round(cards.nth(i).bounding_box()["y"]) for i in range(min(cards.count(), 4))}
-    assert len(tops) == 1, "the first cards should sit side by side on a desktop screen"
-    title = page.locator(".pccc-kit__title").first
-    assert page.evaluate("(a) => getComputedStyle(a).textDecorationLine", title.element_handle()) == "underline"

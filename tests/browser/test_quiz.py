@@ -144,12 +144,25 @@ def test_feedback_explanation_and_source_link_after_checking(page, site, starter
     assert page.url.endswith(f"#{question.anchor}")
 
 
-def test_check_without_an_answer_asks_for_one(page, site, starter):
-    _open(page, site, "en")
-    _question(page, starter.questions[0].id).locator(".pccc-quiz__check").click()
+@pytest.mark.parametrize("language, message", [("en", "Choose an answer before pressing Check."),
+                                               ("vi", "Hãy chọn đáp án trước khi bấm Kiểm tra.")])
+def test_check_without_an_answer_asks_for_one_on_screen_and_aloud(page, site, starter, language, message):
+    _open(page, site, language)
+    first = starter.questions[0]
+    block = _question(page, first.id)
+    button = block.locator(".pccc-quiz__check")
+    button.click()
+    notice = block.locator(".pccc-quiz__notice")
+    assert notice.is_visible() and notice.inner_text() == message
+    button_box, notice_box = button.bounding_box(), notice.bounding_box()
+    assert 0 <= notice_box["y"] - (button_box["y"] + button_box["height"]) < 40, "the message sits right under the button"
     page.wait_for_function("document.querySelector('.pccc-quiz__live').textContent.length > 0")
-    assert page.locator(".pccc-quiz__live").inner_text() == "Choose an answer before pressing Check."
-    assert _question(page, starter.questions[0].id).locator(".pccc-quiz__result").is_hidden()
+    assert page.locator(".pccc-quiz__live").inner_text() == message
+    assert block.locator(".pccc-quiz__result").is_hidden()
+    ARTIFACTS.mkdir(exist_ok=True)
+    block.screenshot(path=str(ARTIFACTS / f"quiz-empty-check-{language}.png"))
+    block.locator(f'li[data-option="{_right(first)[0]}"] label').click()
+    assert notice.is_hidden()  # choosing an answer clears it
 
 
 def test_reload_keeps_answers_selection_and_option_order(page, site, starter):
@@ -183,6 +196,12 @@ def test_retry_clears_everything(page, site, starter):
     assert page.locator(".pccc-quiz__progress").inner_text() == "0 of 8 questions answered."
     saved = _saved(page)
     assert saved["answers"] == {} and saved["seed"] != seed
+    notice = page.locator(".pccc-quiz__progress + .pccc-quiz__notice")
+    assert notice.is_visible() and notice.inner_text() == "Your answers were cleared; you can start again."
+    page.wait_for_function("document.querySelector('.pccc-quiz__live').textContent.length > 0")
+    assert page.locator(".pccc-quiz__live").inner_text() == notice.inner_text()
+    answer_by_mouse(page, starter.questions[0].id, _right(starter.questions[0]))
+    assert notice.is_hidden()
 
 
 def test_a_changed_question_drops_only_its_own_saved_answer(page, site, starter):

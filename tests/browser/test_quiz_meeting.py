@@ -57,33 +57,51 @@ def test_keys_reveal_the_answer_and_move_between_questions(page, site, starter):
     _open(page, site, "vi", errors)
     first, second = starter.questions[:2]
     assert _current(page) == f"meet-{first.id}" and not _revealed(page)
-    page.keyboard.press("Space")
-    assert _revealed(page)
+    page.keyboard.press("Space")  # the next step: first the answer...
+    assert _revealed(page) and _current(page) == f"meet-{first.id}"
     assert _live(page) == "Đáp án: B. 114"
     notes = page.locator(".pccc-meet__slide:visible .pccc-meet__notes")
     assert "Giải thích:" in notes.inner_text() and notes.locator("a").get_attribute("href") == "../../../ky-nang/#so-khan-cap"
     assert page.locator(".pccc-meet__slide:visible li[data-correct]").evaluate("li => getComputedStyle(li, '::after').content").startswith('" ✓"')
-    page.keyboard.press("Enter")  # hides it again
+    page.keyboard.press("a")  # A hides it again...
+    assert not _revealed(page)
+    page.keyboard.press("A")  # ...and shows it
+    assert _revealed(page)
+    page.keyboard.press("Enter")
     assert not _revealed(page)
     page.keyboard.press("PageDown")  # a clicker's forward button: first the answer...
     assert _revealed(page) and _current(page) == f"meet-{first.id}"
-    page.keyboard.press("PageDown")  # ...then the next question, its answer hidden
+    page.keyboard.press("Space")  # ...then the next question, its answer hidden
     assert _current(page) == f"meet-{second.id}" and not _revealed(page)
     assert page.evaluate("document.activeElement.id") == f"meet-{second.id}"  # focus follows, for screen readers
     assert page.evaluate("location.hash") == f"#meet-{second.id}"
-    page.keyboard.press("PageUp")
+    page.keyboard.press("ArrowLeft")
     assert _current(page) == f"meet-{first.id}" and not _revealed(page)
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
     assert _current(page) == f"meet-{second.id}"
-    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("PageUp")
     assert _current(page) == f"meet-{first.id}"
     page.keyboard.press("End")
     assert _current(page) == "meet-end" and page.locator(".pccc-meet__reveal").is_hidden()
     assert page.locator("#meet-end svg.pccc-qr").is_visible()
     page.keyboard.press("Home")
     assert _current(page) == f"meet-{first.id}"
+    assert page.evaluate("window.scrollY") == 0
     assert errors == []
+
+
+@pytest.mark.parametrize("language, words", [("vi", ["Space", "→", "←", "A", "hiện hay ẩn đáp án"]),
+                                             ("en", ["Space", "→", "←", "A", "show or hide the answer"])])
+def test_the_keys_are_written_on_screen(page, site, language, words):
+    _open(page, site, language)
+    keys = page.locator(".pccc-meet__keys:visible")
+    assert keys.count() == 1
+    text = keys.inner_text()
+    assert all(word in text for word in words), text
+    box = keys.bounding_box()
+    assert box["y"] + box["height"] <= page.viewport_size["height"]
+    assert page.locator(".pccc-meet__reveal").get_attribute("aria-keyshortcuts") == "A"
 
 
 def test_every_answer_can_be_reached_with_the_forward_key_alone(page, site, starter):
@@ -100,7 +118,7 @@ def test_every_answer_can_be_reached_with_the_forward_key_alone(page, site, star
 
 def test_the_revealed_answer_gives_the_public_address_of_its_source(page, site):
     _open(page, site, "en")
-    page.keyboard.press("Space")
+    page.keyboard.press("a")
     address = page.locator(".pccc-meet__slide:visible .pccc-meet__address").inner_text()
     assert address == f"{site.origin}en/ky-nang/#so-khan-cap"
 
@@ -110,7 +128,9 @@ def test_buttons_work_with_the_mouse_and_keep_focus(page, site, starter):
     reveal = page.locator(".pccc-meet__reveal")
     assert reveal.get_attribute("aria-expanded") == "false" and reveal.get_attribute("aria-controls") == f"meet-{starter.questions[0].id}-answer"
     reveal.click()
-    assert _revealed(page) and reveal.get_attribute("aria-expanded") == "true" and reveal.inner_text() == "Hide the answer"
+    assert _revealed(page) and reveal.get_attribute("aria-expanded") == "true"
+    assert reveal.locator(":visible").inner_text() == "Hide the answer"
+    assert page.get_by_role("button", name="Hide the answer").count() == 1
     page.locator(".pccc-meet__next").click()
     assert _current(page) == f"meet-{starter.questions[1].id}"
     assert page.evaluate("document.activeElement.classList.contains('pccc-meet__next')")
@@ -200,3 +220,78 @@ def test_only_meeting_pages_load_the_meeting_assets(browser, site):
     assert loaded(URLS["vi"]) == ["/assets/quiz/meeting.css", "/assets/quiz/meeting.js"]
     assert loaded(f"trac-nghiem/{QUIZ_ID}/") == ["/assets/quiz/quiz.css", "/assets/quiz/quiz.js"]
     assert loaded(f"trac-nghiem/{QUIZ_ID}/phieu/") == ["/assets/quiz/sheet.css"]
+
+
+MEETING_ROOM = {"width": 1280, "height": 800}
+FITS = """() => {
+  const stage = document.querySelector('.pccc-meet__slides');
+  const slide = document.querySelector('.pccc-meet__slide:not([hidden])');
+  const parts = [...slide.querySelectorAll('.pccc-meet__question, .pccc-meet__options > li, .pccc-meet__right, .pccc-meet__notes > p')];
+  const bottom = Math.max(...parts.map(el => el.getBoundingClientRect().bottom));
+  return {overflow: stage.scrollHeight - stage.clientHeight, bottom: bottom,
+          visible: parts.every(el => el.getBoundingClientRect().height > 0),
+          size: parseFloat(getComputedStyle(slide.querySelector('.pccc-meet__question')).fontSize),
+          scrolled: window.scrollY};
+}"""
+
+
+def _bar_boxes(page) -> list[tuple]:
+    return page.locator(".pccc-meet__bar > *").evaluate_all(
+        "items => items.map(el => { const b = el.getBoundingClientRect(); return [b.x, b.y, b.width, b.height]; })")
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_at_1280x800_every_question_fits_with_its_answer_shown_and_the_buttons_stay_put(browser, site, language):
+    """Every question of every set: the question, all options and the revealed answer and notes, without scrolling."""
+    context = browser.new_context(base_url=site.origin, viewport=MEETING_ROOM)
+    tab = context.new_page()
+    problems, smallest = [], 99.0
+    ARTIFACTS.mkdir(exist_ok=True)
+    try:
+        for quiz in check_bank().sets:
+            tab.goto(site.url(f"{'en/' if language == 'en' else ''}trac-nghiem/{quiz.id}/trinh-chieu/"))
+            tab.wait_for_selector(".pccc-meet__bar:visible")
+            bar = _bar_boxes(tab)
+            for question in quiz.questions:
+                assert _current(tab) == f"meet-{question.id}"
+                tab.keyboard.press("Space")
+                assert _revealed(tab)
+                state = tab.evaluate(FITS)
+                smallest = min(smallest, state["size"])
+                if state["overflow"] > 1 or state["bottom"] > MEETING_ROOM["height"] or not state["visible"] or state["scrolled"]:
+                    problems.append((quiz.id, question.id, state))
+                if question is quiz.questions[0]:
+                    tab.screenshot(path=str(ARTIFACTS / f"quiz-meeting-1280x800-{quiz.id}-{language}.png"))
+                assert _bar_boxes(tab) == bar, "a control moved or changed size when the answer was shown"
+                tab.keyboard.press("Space")
+            assert _current(tab) == "meet-end"
+            assert _bar_boxes(tab) == bar, "a control moved or changed size on the last slide"
+    finally:
+        context.close()
+    assert problems == []
+    assert smallest >= 24, f"the smallest question type is {smallest}px"
+
+
+def test_the_presentation_view_leaves_out_the_site_header(page, site):
+    page.set_viewport_size(MEETING_ROOM)
+    _open(page, site, "en")
+    assert page.locator(".md-header").is_hidden() and page.locator(".md-footer").is_hidden()
+    bar = page.locator(".pccc-meet__bar").bounding_box()
+    assert bar["y"] < 40, "the controls are at the top of the screen"
+    exit_link = page.locator(".pccc-meet__exit")
+    assert exit_link.is_visible() and exit_link.get_attribute("href") == "../"
+
+
+def test_on_a_phone_space_moves_on_and_never_scrolls_the_page(phone_page, site, starter):
+    _open(phone_page, site, "vi")
+    for _ in range(3):
+        phone_page.keyboard.press("Space")
+        assert phone_page.evaluate("window.scrollY") == 0
+    assert _current(phone_page) == f"meet-{starter.questions[1].id}" and _revealed(phone_page)
+    phone_page.locator(".pccc-meet__slide:visible .pccc-meet__notes a").focus()
+    phone_page.keyboard.press("Space")  # on a link, Space is not a click: it moves on, without scrolling
+    assert _current(phone_page) == f"meet-{starter.questions[2].id}"
+    assert phone_page.evaluate("window.scrollY") == 0
+    assert phone_page.evaluate("document.documentElement.scrollHeight <= innerHeight || getComputedStyle(document.documentElement).overflowY === 'hidden'")
+    ARTIFACTS.mkdir(exist_ok=True)
+    phone_page.screenshot(path=str(ARTIFACTS / "quiz-meeting-phone.png"))

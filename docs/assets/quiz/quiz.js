@@ -7,6 +7,8 @@
  * anything unreadable in storage is ignored. Nothing is sent anywhere.
  * The self-check record (#record-<set id>, after the quiz) is filled in from
  * the page when asked for; the name typed into it is kept nowhere.
+ * A message for the reader is both shown (next to what was pressed, or next
+ * to where focus goes) and announced in the live region; none is only spoken.
  */
 (function () {
   "use strict";
@@ -76,6 +78,7 @@
     this.arrange();
     this.questions.forEach(function (q) { self.restore(q); });
     this.progress.hidden = false;
+    this.retried = this.noticeAfter(this.progress);
     root.querySelector(".pccc-quiz__retry").addEventListener("click", function () { self.retry(); });
     this.bindRecord();
     this.update(false);
@@ -100,8 +103,9 @@
     Array.prototype.slice.call(answer.children, 1).forEach(function (child) { q.result.appendChild(child); });
     answer.parentNode.removeChild(answer);
     q.button.hidden = false;
+    q.notice = this.noticeAfter(q.button);
     q.button.addEventListener("click", function () { self.check(q); });
-    q.list.addEventListener("change", function () { self.remember(q); });
+    q.list.addEventListener("change", function () { q.notice.hidden = true; self.remember(q); });
     q.list.addEventListener("keydown", function (event) { self.move(q, event); });
     return q;
   };
@@ -193,9 +197,11 @@
   Quiz.prototype.check = function (q) {
     var chosen = this.chosen(q);
     if (!chosen.length) {
-      this.say(this.text.choose_first);
+      this.notify(q.notice, this.text.choose_first);
       return;
     }
+    q.notice.hidden = true;
+    this.retried.hidden = true;
     this.state.answers[q.id] = { version: q.version, chosen: chosen, done: true };
     this.save();
     var feedback = this.show(q);
@@ -239,6 +245,7 @@
       if (feedback) feedback.hidden = true;
     });
     q.button.hidden = false;
+    q.notice.hidden = true;
     q.result.hidden = true;
   };
 
@@ -311,7 +318,22 @@
     this.save();
     this.update(false);
     this.progress.focus();
-    this.say(this.text.retry_done);
+    this.notify(this.retried, this.text.retry_done);
+  };
+
+  // A hidden message placed right after ``element``, shown by notify().
+  Quiz.prototype.noticeAfter = function (element) {
+    var notice = document.createElement("p");
+    notice.className = "pccc-quiz__notice";
+    notice.hidden = true;
+    element.parentNode.insertBefore(notice, element.nextSibling);
+    return notice;
+  };
+
+  Quiz.prototype.notify = function (notice, message) {
+    notice.textContent = message;
+    notice.hidden = false;
+    this.say(message);
   };
 
   Quiz.prototype.say = function (message) {

@@ -1,10 +1,14 @@
 """Meeting mode: a quiz set on the projector, one question at a time, in large type.
 
 The page lists every question as a slide with its answer in a disclosure,
-so it still works (as one long page) without JavaScript. meeting.js shows
-one slide at a time and drives it from the keyboard or a presentation
-clicker (which sends PageDown and PageUp); meeting.css sets the type size
-from the screen size. Only this page loads them.
+so it still works (as one long page) without JavaScript. meeting.js turns
+it into a presentation view filling the window, one slide at a time, with
+the type size fitted so that the question, its options and the revealed
+answer show without scrolling; it is driven from the keyboard (Space or →
+next step, ← back, A the answer, written on screen) or a presentation
+clicker (which sends PageDown and PageUp). The reveal button holds both its
+labels, so no control changes size or place. Only this page loads
+meeting.js and meeting.css.
 
 The revealed answer carries the trainer's notes: the explanation, the
 optional ``trainer_note`` of the question and its source. A last slide
@@ -27,12 +31,13 @@ TEXT = {
         "title": "Trình chiếu: {title}",
         "description": "Trình chiếu bộ câu hỏi {title} trong cuộc họp: từng câu, chữ lớn, hiện đáp án khi bấm phím.",
         "keys": (
-            "Phím: Space hoặc Enter hiện hay ẩn đáp án; → hoặc PageDown lần đầu hiện đáp án, lần sau sang câu tiếp; "
-            "← hoặc PageUp về câu trước; Home, End về câu đầu, câu cuối; F bật hay tắt toàn màn hình. "
-            "Bút trình chiếu dùng được (nút tiến, nút lùi)."
+            "Phím: <kbd>Space</kbd> hoặc <kbd>→</kbd> bước tiếp (hiện đáp án, rồi sang câu sau) · "
+            "<kbd>←</kbd> câu trước · <kbd>A</kbd> hiện hay ẩn đáp án · <kbd>Home</kbd> <kbd>End</kbd> câu đầu, câu cuối · "
+            "<kbd>F</kbd> toàn màn hình. Bút trình chiếu dùng được."
         ),
         "noscript": "JavaScript đang tắt: các câu hiện nối tiếp nhau; mở “Hiện đáp án” ở từng câu.",
         "back": "Về bài tự kiểm tra",
+        "exit": "Thoát",
         "prev": "Câu trước",
         "next": "Câu sau",
         "show": "Hiện đáp án",
@@ -51,12 +56,13 @@ TEXT = {
         "title": "Meeting mode: {title}",
         "description": "The question set {title} for a meeting: one question at a time, large type, answers revealed on a key press.",
         "keys": (
-            "Keys: Space or Enter shows or hides the answer; → or PageDown shows the answer first, then moves on; "
-            "← or PageUp goes back; Home and End go to the first and last question; F turns full screen on or off. "
-            "A presentation clicker works (its forward and back buttons)."
+            "Keys: <kbd>Space</kbd> or <kbd>→</kbd> next step (the answer, then the next question) · "
+            "<kbd>←</kbd> previous question · <kbd>A</kbd> show or hide the answer · <kbd>Home</kbd> <kbd>End</kbd> first, last · "
+            "<kbd>F</kbd> full screen. A presentation clicker works."
         ),
         "noscript": "JavaScript is off: the questions follow one another; open “Show the answer” under each.",
         "back": "Back to the self-check quiz",
+        "exit": "Exit",
         "prev": "Previous",
         "next": "Next",
         "show": "Show the answer",
@@ -125,17 +131,24 @@ def _end(context: PageContext) -> str:
     )
 
 
-def _bar(words: dict) -> str:
+def _bar(words: dict, quiz_href: str) -> str:
+    """The controls. The reveal button holds both its labels in one grid cell, so it keeps its width."""
     def button(name: str, label: str, extra: str = "") -> str:
         return f'<button type="button" class="md-button pccc-meet__{name}"{extra}>{label}</button>'
 
-    reveal = f' aria-expanded="false" data-show="{words["show"]}" data-hide="{words["hide"]}"'
-    pressed = ' aria-pressed="false"'
+    labels = (
+        f'<span class="pccc-meet__when-closed">{words["show"]}</span>'
+        f'<span class="pccc-meet__when-open">{words["hide"]}</span>'
+    )
+    keys = {name: f' aria-keyshortcuts="{value}"' for name, value in
+            {"prev": "ArrowLeft", "reveal": "A", "next": "ArrowRight Space", "full": "F"}.items()}
     return (
         '<div class="pccc-meet__bar" hidden>'
-        f'{button("prev", "← " + words["prev"])}'
-        f'{button("reveal md-button--primary", words["show"], reveal)}{button("next", words["next"] + " →")}'
-        f'{button("full", words["fullscreen"], pressed)}</div>'
+        + button("prev", "← " + words["prev"], keys["prev"])
+        + button("reveal md-button--primary", labels, ' aria-expanded="false"' + keys["reveal"])
+        + button("next", words["next"] + " →", keys["next"])
+        + button("full", words["fullscreen"], ' aria-pressed="false"' + keys["full"])
+        + f'<a class="md-button pccc-meet__exit" href="{quiz_href}" title="{words["back"]}">{words["exit"]}</a></div>'
     )
 
 
@@ -147,13 +160,14 @@ def meeting_page(context: PageContext) -> tuple[dict, str]:
         f'<div class="pccc-meet" data-quiz="{quiz.id}">',
         f'<link rel="stylesheet" href="{context.assets_root}assets/quiz/meeting.css">',
         f'<script defer src="{context.assets_root}assets/quiz/meeting.js"></script>',
-        f'<p class="pccc-meet__keys">{words["keys"]} <a href="{context.quiz_href()}">{words["back"]}</a></p>',
+        f'<p class="pccc-meet__back"><a href="{context.quiz_href()}">{words["back"]}</a></p>',
         f'<noscript><p class="pccc-meet__keys">{words["noscript"]}</p></noscript>',
-        _bar(words),
+        _bar(words, context.quiz_href()),
         '<ol class="pccc-meet__slides">',
         *(_slide(context, q, n) for n, q in enumerate(quiz.questions, start=1)),
         _end(context),
         "</ol>",
+        f'<p class="pccc-meet__keys" hidden>{words["keys"]}</p>',
         '<p class="pccc-meet__live" role="status" aria-live="polite"></p>',
         "</div>",
     ]
