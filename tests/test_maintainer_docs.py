@@ -134,8 +134,10 @@ def _check_command(line: str) -> None:
     while words and re.fullmatch(r"[A-Z_]+=\S*", words[0]):
         words.pop(0)  # an environment variable for the command
     if words[:1] == ["make"]:
-        assert len(words) == 2 and words[1] in _make_targets(), line
-        result = _run(["make", "-n", words[1]])
+        target, variables = words[1:2], words[2:]  # `make serve PORT=8001`
+        assert target and target[0] in _make_targets(), line
+        assert all(re.fullmatch(r"[A-Z_]+=\S+", variable) for variable in variables), line
+        result = _run(["make", "-n", *target, *variables])
         assert result.returncode == 0, (line, result.stderr)
     elif words[:2] in (["py", "-m"],) and words[2:] == ["venv", ".venv"]:
         pass  # the Windows Python launcher; the venv module is the one `make` uses

@@ -135,12 +135,13 @@ def test_trainer_box_code_opens_the_page_at_its_public_address(public_site, url)
 @pytest.mark.parametrize("language, prefix", [("vi", ""), ("en", "en/")])
 def test_every_code_and_printed_address_of_the_trainer_pages_is_public(public_site, language, prefix):
     origin = public_site.origin
-    kit = _html(public_site, prefix + "tap-huan/bo-cong-cu-cuoc-hop")
-    cards = re.findall(r'<figure class="pccc-kit__card">(.*?)</figure>', kit, re.DOTALL)
-    assert len(cards) > 20
-    for card in cards:
-        printed = re.search(r'class="pccc-address" href="([^"]+)"', card).group(1)
-        assert printed.startswith(origin + prefix) and decode(QR_SVG.search(card).group(0)) == printed
+    kit_page = public_site.root / prefix / "tap-huan/bo-cong-cu-cuoc-hop/index.html"
+    codes = re.findall(r'<li[^>]*><img src="([^"]+)"[^>]*>.*?<span class="pccc-address">([^<]+)</span></li>',
+                       kit_page.read_text(encoding="utf-8"))
+    assert len(codes) > 100  # every page and each of its sections
+    for image, printed in codes:
+        drawing = (kit_page.parent / image).resolve().read_text(encoding="utf-8")
+        assert printed.startswith(origin + prefix) and decode(QR_SVG.search(drawing).group(0)) == printed
     quiz = f"{origin}{prefix}trac-nghiem/kien-thuc-co-ban/"
     assert _codes(public_site.root / prefix / "trac-nghiem/kien-thuc-co-ban/phieu/index.html") == [quiz, quiz + "phieu/"]
     assert _codes(public_site.root / prefix / "trac-nghiem/kien-thuc-co-ban/trinh-chieu/index.html") == [quiz, quiz + "trinh-chieu/"]

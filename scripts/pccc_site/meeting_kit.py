@@ -171,16 +171,20 @@ class _Builder:
 
     def card(self, entry: Entry) -> str:
         page_link = self.relative(entry.url)
+        heading = (
+            f'<li class="pccc-kit__card"><a class="pccc-kit__title" href="{html.escape(page_link, quote=True)}">'
+            f"{html.escape(entry.title)}</a>"
+        )
         page_address = qr.public_address(self.site_url, entry.url)
+        if not page_address:  # no public address in this build: nothing to scan or print
+            return heading + "</li>"
         codes = [self.code(self.words["page"], "", page_address, "pccc-kit__page", entry.title)]
         for title, anchor in entry.sections:
             address = qr.public_address(self.site_url, f"{entry.url}#{anchor}")
             codes.append(self.code(title, f"{page_link}#{anchor}", address))
         drawn = "<img " in codes[0]
         return (
-            f'<li class="pccc-kit__card"><a class="pccc-kit__title" href="{html.escape(page_link, quote=True)}">'
-            f"{html.escape(entry.title)}</a>"
-            f'<details class="pccc-kit__codes"><summary>{html.escape(self.summary(len(entry.sections), drawn))}</summary>'
+            heading + f'<details class="pccc-kit__codes"><summary>{html.escape(self.summary(len(entry.sections), drawn))}</summary>'
             f'<ul class="pccc-kit__code-list">{"".join(codes)}</ul></details></li>'
         )
 
