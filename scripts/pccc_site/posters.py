@@ -53,8 +53,15 @@ def qr_block(site_url: str, url: str, language: str) -> str:
         return ""
     return (
         f'<div class="pccc-poster__qr">{qr.svg(address, language)}'
-        f"<p>{html.escape(TEXT[language])}<br>{qr.address_link(address)}</p>{qr.preview_note(address, language)}</div>"
+        f"<p>{html.escape(TEXT[language])}<br>{qr.address_link(address)}{_preview_line(address, language)}</p></div>"
     )
+
+
+def _preview_line(address: str, language: str) -> str:
+    """In a local preview, the warning goes beside the code, on the same sheet (see ``qr.preview_note``)."""
+    if not qr.is_loopback(address):
+        return ""
+    return f'<br><small class="pccc-poster__preview">{qr.TEXT[language]["preview"]}</small>'
 
 
 def fill(content: str, site_url: str, language: str) -> str:

@@ -9,6 +9,7 @@ import json
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 from axe_playwright_python.sync_playwright import Axe
 
 from conftest import ARTIFACTS, DESKTOP, PHONE
@@ -198,8 +199,7 @@ def test_retry_clears_everything(page, site, starter):
     assert saved["answers"] == {} and saved["seed"] != seed
     notice = page.locator(".pccc-quiz__progress + .pccc-quiz__notice")
     assert notice.is_visible() and notice.inner_text() == "Your answers were cleared; you can start again."
-    page.wait_for_function("document.querySelector('.pccc-quiz__live').textContent.length > 0")
-    assert page.locator(".pccc-quiz__live").inner_text() == notice.inner_text()
+    expect(page.locator(".pccc-quiz__live")).to_have_text(notice.inner_text())
     answer_by_mouse(page, starter.questions[0].id, _right(starter.questions[0]))
     assert notice.is_hidden()
 
