@@ -67,9 +67,10 @@ def test_the_switch_follows_the_section_reached_by_scrolling(page, site):
     """Material writes the section scrolled to into the address (navigation.tracking); the switch carries it."""
     page.goto(site.url("en/" + ANCHORED))
     anchor = _an_anchor_in_the_middle(page)
-    top = page.evaluate(f"document.getElementById('{anchor}').getBoundingClientRect().top")
     page.mouse.move(640, 400)
-    page.mouse.wheel(0, top - 100)  # a reader's scroll: Material follows it and writes the section into the address
+    while page.evaluate(f"document.getElementById('{anchor}').getBoundingClientRect().top") > 0:
+        page.mouse.wheel(0, 400)  # a reader scrolls down; Material writes the section reached into the address
+        page.wait_for_timeout(100)
     page.wait_for_function("location.hash.length > 1")
     reached = page.evaluate("location.hash")
     switch_language(page, "Tiếng Việt")
