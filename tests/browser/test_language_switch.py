@@ -66,13 +66,19 @@ def test_the_switch_keeps_the_section_being_read_both_ways(page, site):
 def test_the_switch_follows_the_section_reached_by_scrolling(page, site):
     """Material writes the section scrolled to into the address (navigation.tracking); the switch carries it."""
     page.goto(site.url("en/" + ANCHORED))
-    anchor = _an_anchor_in_the_middle(page)
     page.mouse.move(640, 400)
-    while page.evaluate(f"document.getElementById('{anchor}').getBoundingClientRect().top") > 0:
-        page.mouse.wheel(0, 400)  # a reader scrolls down; Material writes the section reached into the address
-        page.wait_for_timeout(100)
-    page.wait_for_function("location.hash.length > 1")
-    reached = page.evaluate("location.hash")
+    for _ in range(60):  # a reader scrolls down until Material has written a section into the address
+        page.mouse.wheel(0, 300)
+        page.wait_for_timeout(150)
+        if page.evaluate("location.hash.length > 1"):
+            break
+    assert page.evaluate("location.hash.length > 1"), "Material wrote no section into the address while scrolling"
+    reached = ""
+    for _ in range(10):  # let the scroll settle: the address stops changing
+        page.wait_for_timeout(300)
+        if (now := page.evaluate("location.hash")) == reached:
+            break
+        reached = now
     switch_language(page, "Tiếng Việt")
     assert page.url == site.url(ANCHORED) + reached
 
