@@ -100,7 +100,7 @@ def test_task_4_is_assigned_to_the_heads_alone_and_the_staff_part_is_inferred():
 
 
 def _seed_plan() -> str:
-    path = ROOT.parent.parent / "shared" / "seed" / "ke-hoach-pccc-2024.txt"
+    path = ROOT.parent / "shared" / "seed" / "ke-hoach-pccc-2024.txt"
     if not path.exists():
         pytest.skip("the plan text (../shared/seed) is not beside this checkout")
     return " ".join(path.read_text(encoding="utf-8").split())
