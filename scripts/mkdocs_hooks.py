@@ -51,7 +51,7 @@ def _language(config) -> str:
 
 
 def on_pre_build(config):
-    data.load.cache_clear()  # `mkdocs serve` rebuilds in one process: re-read edited data files
+    data.clear()  # `mkdocs serve` rebuilds in one process: re-read edited data files
     # Runs once per language, after static-i18n has set it (the Markdown options cannot be set per language).
     config["mdx_configs"]["toc"]["permalink_title"] = PERMALINK_TITLE[_language(config)]
 

@@ -20,6 +20,23 @@ def load(relative: str) -> object:
         return yaml.load(handle, Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader
 
 
+_DERIVED = []
+
+
+def derived(function):
+    """Cache what ``function`` (no arguments) makes from the data files, for the build, as ``load`` is."""
+    cached = lru_cache(maxsize=1)(function)
+    _DERIVED.append(cached)
+    return cached
+
+
+def clear() -> None:
+    """Forget every loaded file and what was made from it (`mkdocs serve` rebuilds in one process)."""
+    load.cache_clear()
+    for cached in _DERIVED:
+        cached.cache_clear()
+
+
 def load_all(folder: str) -> list[tuple[str, object]]:
     """Parse every ``*.yml`` in a folder under ``docs/_data``, sorted by file name."""
     return [(path.name, load(path.relative_to(DATA).as_posix())) for path in sorted((DATA / folder).glob("*.yml"))]

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from .data import load, text
+from .data import derived, load, text
 
 ORIGINS = ("vn", "int")
 DENY_FILE = "sources-denied.yml"
@@ -60,10 +60,16 @@ class Source:
         return self.url or PAGE_PREFIX + self.page
 
 
+@derived
 def all_sources() -> dict[str, Source]:
-    """Every source by id; a malformed entry raises ``ValueError``."""
+    """Every source of the register by id (read once per build); a malformed entry raises ``ValueError``."""
+    return read_register(load("sources.yml"), denied_hosts())
+
+
+def read_register(entries: list[dict], denied_hosts: dict[str, dict]) -> dict[str, Source]:
+    """The register's ``entries`` by id, checked; a malformed entry raises ``ValueError``."""
     sources: dict[str, Source] = {}
-    for entry in load("sources.yml"):
+    for entry in entries:
         source = Source(**entry)
         if source.id in sources:
             raise ValueError(f"sources.yml: id '{source.id}' is listed twice")
@@ -73,7 +79,7 @@ def all_sources() -> dict[str, Source]:
             raise ValueError(f"sources.yml: '{source.id}' has kind '{source.kind}'; use one of {sorted(KINDS)}")
         if (source.url is None) == (source.page is None):
             raise ValueError(f"sources.yml: '{source.id}' needs exactly one of url or page")
-        denied = denied_hosts().get(host(source.url or ""))
+        denied = denied_hosts.get(host(source.url or ""))
         if denied:
             raise ValueError(f"sources.yml: '{source.id}' is on {host(source.url)}, which is on the deny list ({denied['en']})")
         sources[source.id] = source
@@ -84,11 +90,13 @@ def host(url: str) -> str:
     return urlsplit(url).netloc.lower()
 
 
+@derived
 def denied_hosts() -> dict[str, dict]:
     """Host → reason {vi, en} of every site on the deny list."""
     return {entry["host"].lower(): entry["reason"] for entry in load(DENY_FILE)}
 
 
+@derived
 def by_url() -> dict[str, Source]:
     return {source.url: source for source in all_sources().values() if source.url}
 
