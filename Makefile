@@ -46,12 +46,16 @@ serve-nginx: $(SITE_STAMP)
 check: $(SITE_STAMP)
 	$(BIN)/python scripts/quiz.py check
 
-test: $(TEST_STAMP)
-	$(BIN)/python -m pytest
+# Two workers (pytest-xdist), one per core; tests that share an extra build
+# run on one worker (tests/conftest.py, SHARED_BUILDS).
+PYTEST := $(BIN)/python -m pytest -n $(or $(WORKERS),2) --dist loadgroup
 
-# Every test that needs no browser (about 70 s instead of 15-25 min).
+test: $(TEST_STAMP)
+	$(PYTEST)
+
+# Every test that needs no browser: the edit-test loop.
 test-fast: $(TEST_STAMP)
-	$(BIN)/python -m pytest --ignore=tests/browser
+	$(PYTEST) --ignore=tests/browser
 
 # Zip of the site for use from file:// with no network: dist/pccc-cnch-offline.zip.
 # Set SITE_URL to the published address, or the bundle has no QR codes.

@@ -124,7 +124,7 @@ def test_a_local_preview_says_so_in_the_trainer_box(site, url, note):
 
 
 # ---------------------------------------------------------------------------
-# A build for https://pccc.example.gov.vn/: every code and address is public
+# A build for https://pccc.example.gov.vn/tap-huan/: every code and address is public
 # ---------------------------------------------------------------------------
 @pytest.mark.parametrize("url", ["", "en/", "ky-nang/phieu-tu-kiem-tra/", "en/ky-nang/phieu-tu-kiem-tra/"])
 def test_trainer_box_code_opens_the_page_at_its_public_address(public_site, url):
