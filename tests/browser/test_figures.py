@@ -89,7 +89,8 @@ def test_figures_fill_a_phone_column_and_their_labels_stay_readable(phone_page, 
             assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], address
             smallest = svg.evaluate(SMALLEST_LABEL)
             assert smallest >= 12, f"{address}: a label of {figure.get_attribute('id')} renders at {smallest:.1f} px on a phone"
-            figure.screenshot(path=str(ARTIFACTS / f"figure-{figure.get_attribute('id')}-{address.split('/')[0]}-phone.png"))
+            slug, language = figure.get_attribute("id").removeprefix("hinh-"), "en" if address.startswith("en/") else "vi"
+            figure.screenshot(path=str(ARTIFACTS / f"figure-{slug}-{language}-phone.png"))
 
 
 def test_figures_are_centred_and_capped_on_a_desktop(page, site):
