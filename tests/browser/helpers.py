@@ -2,7 +2,30 @@
 
 import re
 
+from axe_playwright_python.sync_playwright import Axe
+
 from conftest import ARTIFACTS
+
+BLOCKING_IMPACTS = {"serious", "critical"}
+_AXE_SOURCE = Axe().axe_script  # axe-core, as bundled by axe-playwright-python
+
+
+def load_axe_on_every_page(context):
+    """Have axe-core in every page ``context`` opens: compiled once, not sent again for each page."""
+    context.add_init_script(_AXE_SOURCE)
+    return context
+
+
+def blocking_violations(page) -> list[str]:
+    """axe-core's serious and critical findings on the page as it is now, each with where it was found."""
+    if not page.evaluate("typeof window.axe === 'object'"):
+        page.evaluate(_AXE_SOURCE)
+    violations = page.evaluate("axe.run(document, {resultTypes: ['violations']})")["violations"]
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in violations
+        if v["impact"] in BLOCKING_IMPACTS
+    ]
 
 
 def open_search(page):

@@ -11,12 +11,10 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from browser.helpers import type_query
+from browser.helpers import blocking_violations, load_axe_on_every_page, type_query
 from conftest import ARTIFACTS, DESKTOP, PHONE
 
-BLOCKING_IMPACTS = {"serious", "critical"}
 
 
 def pages_of(site, language: str) -> list[str]:
@@ -28,14 +26,6 @@ def _outside_requests(seen: list[str], own_host: str) -> list[str]:
     return [u for u in seen if urlsplit(u).scheme not in {"data", "blob"} and urlsplit(u).netloc != own_host]
 
 
-def _blocking_violations(axe: Axe, page) -> list[str]:
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
-        for v in axe.run(page).response["violations"]
-        if v["impact"] in BLOCKING_IMPACTS
-    ]
-
-
 @pytest.mark.parametrize("language", ["vi", "en"])  # two tests, so that two workers share the sweep
 def test_every_page_stays_home_is_accessible_and_fits_a_phone(page, site, language):
     """One visit per page for every per-page check: each page is opened once at
@@ -43,7 +33,7 @@ def test_every_page_stays_home_is_accessible_and_fits_a_phone(page, site, langua
     on the home pages search is then used and axe runs again with its results
     open. Every request of the visit is checked for outside hosts."""
     own_host = urlsplit(site.origin).netloc
-    axe = Axe()
+    load_axe_on_every_page(page.context)
     seen: list[str] = []
     page.on("request", lambda request: seen.append(request.url))
     outside, inaccessible, too_wide = {}, {}, {}
@@ -53,7 +43,7 @@ def test_every_page_stays_home_is_accessible_and_fits_a_phone(page, site, langua
         seen.clear()
         page.set_viewport_size(DESKTOP)
         page.goto(site.url(url))
-        blocking = _blocking_violations(axe, page)
+        blocking = blocking_violations(page)
         page.set_viewport_size(PHONE)
         width = page.evaluate("document.documentElement.scrollWidth")
         if width > PHONE["width"]:
@@ -62,7 +52,7 @@ def test_every_page_stays_home_is_accessible_and_fits_a_phone(page, site, langua
             page.set_viewport_size(DESKTOP)
             type_query(page, "pccc")
             page.wait_for_load_state("networkidle")
-            blocking += _blocking_violations(axe, page)  # with the results open
+            blocking += blocking_violations(page)  # with the results open
         if blocking:
             inaccessible[url] = blocking
         if found := _outside_requests(seen, own_host):
@@ -74,13 +64,11 @@ def test_every_page_stays_home_is_accessible_and_fits_a_phone(page, site, langua
 
 def test_axe_in_dark_mode_and_on_a_phone(browser, site):
     context = browser.new_context(base_url=site.origin, viewport=PHONE, color_scheme="dark", is_mobile=True)
-    tab = context.new_page()
-    axe = Axe()
+    tab = load_axe_on_every_page(context).new_page()
     try:
         for url in ["", "en/", "ky-nang/", "en/phap-ly/"]:
             tab.goto(site.url(url))
-            violations = [v["id"] for v in axe.run(tab).response["violations"] if v["impact"] in BLOCKING_IMPACTS]
-            assert violations == [], url
+            assert blocking_violations(tab) == [], url
     finally:
         context.close()
 

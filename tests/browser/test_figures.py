@@ -17,9 +17,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from browser.helpers import print_to_pdf
+from browser.helpers import blocking_violations, load_axe_on_every_page, print_to_pdf
 from conftest import ARTIFACTS, DESKTOP, PHONE, ROOT
 
 FIGURE_MARKER = re.compile(r"<!--\s*pccc:figure\s")
@@ -30,7 +29,6 @@ PAGES_WITH_FIGURES = {
     if not source.name.endswith(".en.md") and (count := len(FIGURE_MARKER.findall(source.read_text(encoding="utf-8"))))
 }
 LOOKED_AT = ["ky-nang/binh-chua-chay/"]
-BLOCKING_IMPACTS = {"serious", "critical"}
 
 FIGURES_ON_PAGE = """() => [...document.querySelectorAll('article figure.pccc-figure')].map(figure => ({
     id: figure.id,
@@ -139,19 +137,13 @@ def test_print_draws_black_on_white_and_keeps_each_figure_on_one_page(page, site
 def test_axe_finds_nothing_serious_on_the_pages_with_figures_in_dark_mode_on_a_phone(browser, site):
     """The every-page sweep runs axe on these pages in light mode; here the dark
     colours of the figures, which do not depend on the page's language."""
-    axe = Axe()
     problems = {}
-    context = browser.new_context(base_url=site.origin, viewport=PHONE, color_scheme="dark")
+    context = load_axe_on_every_page(browser.new_context(base_url=site.origin, viewport=PHONE, color_scheme="dark"))
     tab = context.new_page()
     try:
         for address in PAGES_WITH_FIGURES:
             tab.goto(site.url(address))
-            blocking = [
-                f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}"
-                for v in axe.run(tab).response["violations"]
-                if v["impact"] in BLOCKING_IMPACTS
-            ]
-            if blocking:
+            if blocking := blocking_violations(tab):
                 problems[address] = blocking
     finally:
         context.close()

@@ -15,7 +15,7 @@ from __future__ import annotations
 import pytest
 
 from browser.helpers import pdf_page_count, print_to_pdf
-from conftest import ARTIFACTS, DESKTOP, PHONE
+from conftest import ARTIFACTS
 from pccc_site import posters, qr
 from pccc_site.markers import MarkerError
 from pccc_site.renderers import expand
