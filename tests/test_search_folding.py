@@ -1,6 +1,6 @@
 """Accent folding and the per-language split of Material's search index."""
 
-from pccc_site.search_index import fold_accents, split_index
+from pccc_site.search_index import fold_accents, page_boost, split_index
 
 
 def test_folding_removes_vietnamese_diacritics():
@@ -27,7 +27,8 @@ def test_split_puts_each_entry_in_its_language_without_a_second_copy_of_the_text
     }
     result = split_index(merged, ["vi", "en"], "vi")
     assert [d["location"] for d in result["vi"]["docs"]] == ["ky-nang/"]
-    assert result["vi"]["config"]["lang"] == ["vi"] and result["en"]["config"]["lang"] == ["en"]
+    # lunr's language: Material's worker loads overrides/…/lunr/min/lunr.<lang>.min.js for each
+    assert result["vi"]["config"]["lang"] == ["vi"] and result["en"]["config"]["lang"] == ["en-stem"]
     assert [d["location"] for d in result["en"]["docs"]] == ["ky-nang/"]
     # accents are folded by lunr in the browser (overrides/…/lunr.vi.min.js), not by a field of the index
     for language in ("vi", "en"):
@@ -68,3 +69,13 @@ def test_sections_under_generic_headings_and_quiz_interface_text_stay_out_of_the
     assert [d["location"] for d in result["vi"]["docs"]] == ["ky-nang/thoat-nan/", "trac-nghiem/x/"]
     assert result["en"]["docs"] == []
     assert result["vi"]["docs"][1]["text"] == "<p>Tám câu hỏi.</p>"
+
+
+def test_lessons_count_more_and_pages_that_point_to_them_less_except_their_own_entry():
+    assert page_boost("ky-nang/thoat-nan-toa-nha/") > page_boost("phap-ly/luat-55-2024-qh15/") == 1.0
+    assert page_boost("ky-nang/thoat-nan-toa-nha/#khoi") == page_boost("ky-nang/thoat-nan-toa-nha/")
+    for pointer in ("", "ky-nang/#bai-hoc", "thuat-ngu/#thang-may", "ke-hoach/vai-tro-can-bo-cong-chuc/#danh-sach",
+                    "ky-nang/phieu-tu-kiem-tra/#dien", "tap-huan/bo-cong-cu-cuoc-hop/#cach-dung"):
+        assert page_boost(pointer) < 1.0, pointer
+    for own_entry in ("ky-nang/", "trac-nghiem/", "thuat-ngu/", "ke-hoach/vai-tro-can-bo-cong-chuc/", "ky-nang/phieu-tu-kiem-tra/"):
+        assert page_boost(own_entry) == 1.0, own_entry

@@ -1,4 +1,4 @@
-"""Search per language, with Vietnamese accent folding.
+"""Search per language, with Vietnamese accent folding and English word stems.
 
 Material writes one search index for the whole site; with static-i18n it
 holds both languages, so English hits show on the Vietnamese site. We split
@@ -11,6 +11,9 @@ The accents are folded inside lunr, in the browser, not here: the override of
 lunr's Vietnamese support (overrides/assets/javascripts/lunr/min/lunr.vi.min.js)
 indexes each accented word both as written and folded, so the index file
 carries each word once. It is downloaded by every visitor who opens search.
+The English index names the language "en-stem", whose support file
+(lunr.en-stem.min.js beside it) searches each English query word by its stem
+("prevention" finds "Preventing fires") and leaves stop words out of queries.
 
 What is not content stays out: sections under generic headings (sources,
 notes for trainers, recipients: every page has them, and they pushed lessons
@@ -38,6 +41,9 @@ LESSON_BOOST, POINTER_BOOST = 4.0, 0.4
 LESSON_SECTIONS = ("ky-nang/",)
 POINTER_PAGES = ("ke-hoach/vai-tro-", "thuat-ngu/", "tap-huan/bo-cong-cu-cuoc-hop/", "ky-nang/phieu-tu-kiem-tra/")
 QUIZ_SECTION = "trac-nghiem/"  # the quiz pages, whose interface text is left out
+# The language each index names for lunr: Material's search worker loads
+# overrides/assets/javascripts/lunr/min/lunr.<name>.min.js for each one but "en".
+LUNR_LANGUAGE = {"vi": "vi", "en": "en-stem"}
 _EMPTY_PARAGRAPHS = re.compile(r"(<p>\s*</p>\s*)+")
 _CODE_LISTINGS = re.compile(r"\s*<pre>.*?</pre>", re.S)
 # In Material's index a definition list loses its tags: the key facts of a
@@ -78,12 +84,19 @@ def without_listings_and_sources(text: str, language: str) -> str:
 
 
 def page_boost(location: str) -> float:
-    """How much an entry of the page at ``location`` counts: lessons up; indexes, role pages, glossary, meeting kit down."""
-    page = location.split("#", 1)[0]
-    if page.count("/") <= 1:  # the home page and each section's index
+    """How much an entry of the page at ``location`` counts.
+
+    Lessons count more. The home page, and the sections of section indexes,
+    role pages, the glossary, the checklist and the meeting kit count less:
+    they mention every topic and only point to its lesson. Such a page's own
+    entry (its title and opening text) keeps the normal weight, so a reader
+    who types its name ("thuật ngữ", "tự kiểm tra") still finds it first.
+    """
+    page, _, section = location.partition("#")
+    if page == "":
         return POINTER_BOOST
-    if page.startswith(POINTER_PAGES):
-        return POINTER_BOOST
+    if page.count("/") <= 1 or page.startswith(POINTER_PAGES):  # a section's index, or a page that points
+        return POINTER_BOOST if section else 1.0
     if page.startswith(LESSON_SECTIONS):
         return LESSON_BOOST
     return 1.0
@@ -126,7 +139,7 @@ def split_index(index: dict, languages: list[str], default: str) -> dict[str, di
 
     result = {}
     for language, docs in per_language.items():
-        result[language] = {"config": dict(index["config"], lang=[language]), "docs": docs}
+        result[language] = {"config": dict(index["config"], lang=[LUNR_LANGUAGE.get(language, language)]), "docs": docs}
     return result
 
 
