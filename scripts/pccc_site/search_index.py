@@ -1,4 +1,4 @@
-"""Search per language, with Vietnamese accent folding.
+"""Search per language, with Vietnamese accent folding and English word stems.
 
 Material writes one search index for the whole site; with static-i18n it
 holds both languages, so English hits show on the Vietnamese site. We split
@@ -7,16 +7,21 @@ it into ``search/search_index.json`` (Vietnamese, the default language) and
 their own index (see ``html_fixes.point_search_at_language_root``).
 
 Most people type Vietnamese without diacritics on a phone ("thoat nan").
-Each entry gets an extra indexed field holding the words of its title and
-text that carry accents, with the accents folded away, so such queries find
-"thoát nạn". Words without accents are left out of it (the text field
-already finds them), and each folded word appears once per entry: the index
-is downloaded by every visitor who opens search.
+The accents are folded inside lunr, in the browser, not here: the override of
+lunr's Vietnamese support (overrides/assets/javascripts/lunr/min/lunr.vi.min.js)
+indexes each accented word both as written and folded, so the index file
+carries each word once. It is downloaded by every visitor who opens search.
+The English index names the language "en-stem", whose support file
+(lunr.en-stem.min.js beside it) searches each English query word by its stem
+("prevention" finds "Preventing fires") and leaves stop words out of queries.
 
 What is not content stays out: sections under generic headings (sources,
 notes for trainers, recipients: every page has them, and they pushed lessons
-down the results), and the quiz pages' interface text (buttons, the
-no-JavaScript note), which is in the page for the script, not for readers.
+down the results), the list of sources at the end of a document's key facts,
+code listings (commands in the maintainer's guide), and the quiz pages'
+interface text (buttons, the no-JavaScript note), which is in the page for
+the script, not for readers. The trainer pages (sheets, answer keys, meeting
+mode) are kept out by their front matter (``quiz/trainer.py``).
 """
 
 from __future__ import annotations
@@ -26,7 +31,6 @@ import re
 import unicodedata
 from pathlib import Path
 
-FOLDED_FIELD = "folded"
 GENERIC_HEADINGS = {
     "vi": {"Nguồn", "Nguồn và mức độ kiểm chứng", "Cho người tập huấn", "Nơi nhận"},
     "en": {"Sources", "Sources and how far they were checked", "For trainers", "Recipients"},
@@ -37,7 +41,14 @@ LESSON_BOOST, POINTER_BOOST = 4.0, 0.4
 LESSON_SECTIONS = ("ky-nang/",)
 POINTER_PAGES = ("ke-hoach/vai-tro-", "thuat-ngu/", "tap-huan/bo-cong-cu-cuoc-hop/", "ky-nang/phieu-tu-kiem-tra/")
 QUIZ_SECTION = "trac-nghiem/"  # the quiz pages, whose interface text is left out
+# The language each index names for lunr: Material's search worker loads
+# overrides/assets/javascripts/lunr/min/lunr.<name>.min.js for each one but "en".
+LUNR_LANGUAGE = {"vi": "vi", "en": "en-stem"}
 _EMPTY_PARAGRAPHS = re.compile(r"(<p>\s*</p>\s*)+")
+_CODE_LISTINGS = re.compile(r"\s*<pre>.*?</pre>", re.S)
+# In Material's index a definition list loses its tags: the key facts of a
+# document end with the label "Sources" followed by the list of them.
+SOURCES_LABEL = {"vi": "Nguồn", "en": "Sources"}
 
 
 def fold_accents(text: str) -> str:
@@ -45,15 +56,6 @@ def fold_accents(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.lower())
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return unicodedata.normalize("NFC", stripped.replace("đ", "d"))
-
-
-_TAG = re.compile(r"<[^>]+>")
-
-
-def folded_words(text: str) -> str:
-    """The words of ``text`` (HTML tags removed) that change when folded, folded, each once, in order."""
-    folded = ((word, fold_accents(word)) for word in _TAG.sub(" ", text).lower().split())
-    return " ".join(dict.fromkeys(plain for word, plain in folded if plain != word))
 
 
 def _interface_texts(language: str) -> list[str]:
@@ -72,13 +74,29 @@ def without_interface_text(text: str, language: str) -> str:
     return _EMPTY_PARAGRAPHS.sub("", text).strip()
 
 
+def without_listings_and_sources(text: str, language: str) -> str:
+    """``text`` without code listings and without the list of sources that ends a document's key facts."""
+    text = _CODE_LISTINGS.sub("", text)
+    label = SOURCES_LABEL.get(language)
+    if label:
+        text = re.sub(rf"(^|\s){re.escape(label)} <ul>.*?</ul>\s*$", "", text, flags=re.S)
+    return text.strip()
+
+
 def page_boost(location: str) -> float:
-    """How much an entry of the page at ``location`` counts: lessons up; indexes, role pages, glossary, meeting kit down."""
-    page = location.split("#", 1)[0]
-    if page.count("/") <= 1:  # the home page and each section's index
+    """How much an entry of the page at ``location`` counts.
+
+    Lessons count more. The home page, and the sections of section indexes,
+    role pages, the glossary, the checklist and the meeting kit count less:
+    they mention every topic and only point to its lesson. Such a page's own
+    entry (its title and opening text) keeps the normal weight, so a reader
+    who types its name ("thuật ngữ", "tự kiểm tra") still finds it first.
+    """
+    page, _, section = location.partition("#")
+    if page == "":
         return POINTER_BOOST
-    if page.startswith(POINTER_PAGES):
-        return POINTER_BOOST
+    if page.count("/") <= 1 or page.startswith(POINTER_PAGES):  # a section's index, or a page that points
+        return POINTER_BOOST if section else 1.0
     if page.startswith(LESSON_SECTIONS):
         return LESSON_BOOST
     return 1.0
@@ -114,18 +132,14 @@ def split_index(index: dict, languages: list[str], default: str) -> dict[str, di
         boost = page_boost(entry["location"])
         if boost != 1.0:
             entry["boost"] = boost
+        entry["text"] = without_listings_and_sources(entry.get("text", ""), language)
         if entry["location"].startswith(QUIZ_SECTION):
-            entry["text"] = without_interface_text(entry.get("text", ""), language)
-        if language == "vi":
-            entry[FOLDED_FIELD] = folded_words(f"{entry.get('title', '')} {entry.get('text', '')}")
+            entry["text"] = without_interface_text(entry["text"], language)
         per_language[language].append(entry)
 
     result = {}
     for language, docs in per_language.items():
-        config = dict(index["config"], lang=[language])
-        if language == "vi":
-            config["fields"] = dict(config.get("fields", {}), **{FOLDED_FIELD: {"boost": 1}})
-        result[language] = {"config": config, "docs": docs}
+        result[language] = {"config": dict(index["config"], lang=[LUNR_LANGUAGE.get(language, language)]), "docs": docs}
     return result
 
 

@@ -7,6 +7,7 @@ languages must work.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -103,6 +104,23 @@ def test_english_search_finds_english_pages_only(offline_page, bundle_root):
     assert all(link.startswith(_url(bundle_root, "en/")) for link in links), links
     offline_page.goto(links[0])
     assert "extinguisher" in offline_page.content().lower()
+
+
+@pytest.mark.parametrize(("start", "query", "lesson"), [
+    ("index.html", "thoát nạn", "ky-nang/thoat-nan-toa-nha.html"),  # with diacritics, folded by lunr.vi
+    ("en/index.html", "prevention", "en/ky-nang/phong-ngua.html"),  # "Preventing fires": by stem, lunr.en-stem
+])
+def test_search_support_files_work_from_files_without_a_console_warning(offline_page, bundle_root, start, query, lesson):
+    messages: list[str] = []
+    offline_page.on("console", lambda message: messages.append(message.text) if message.type in ("warning", "error") else None)
+    offline_page.goto(_url(bundle_root, start))
+    type_query(offline_page, query)
+    _results(offline_page)
+    offline_page.wait_for_timeout(300)
+    links = [a.get_attribute("href") for a in offline_page.locator(".md-search-result__item > a").all()]
+    pages = list(dict.fromkeys(re.split(r"[#?]", link)[0] for link in links))
+    assert _url(bundle_root, lesson) in pages[:3], pages[:5]
+    assert messages == []
 
 
 def test_qr_codes_in_the_bundle_encode_the_public_address(bundle_root):
