@@ -160,8 +160,8 @@ def nginx_site(site) -> BuiltSite:
     port = _free_port()
     origin = f"http://127.0.0.1:{port}/"
     site_dir = Path(tempfile.mkdtemp(prefix="pccc-nginx-site-"))
-    site_dir.chmod(0o755)
     shutil.copytree(site.root, site_dir, dirs_exist_ok=True)
+    site_dir.chmod(0o755)  # after the copy, which gives it the build folder's mode (0700)
     command = webserver.prepare(site_dir, port)
     work_dir = Path(command[command.index("-p") + 1])
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)

@@ -351,15 +351,25 @@ def test_only_quiz_pages_load_the_quiz_assets(browser, site):
 
 @pytest.mark.parametrize("language", ["vi", "en"])
 def test_screenshots_of_a_quiz_in_use(browser, site, starter, language):
+    """The quiz answered once (two answers wrong), then seen at both widths in light and dark mode:
+    the answers are kept in the browser, so the dark-mode tab opens with them."""
     ARTIFACTS.mkdir(exist_ok=True)
-    for label, viewport in (("phone", PHONE), ("desktop", DESKTOP)):
-        for scheme in ("light", "dark"):
-            context = browser.new_context(base_url=site.origin, viewport=viewport, color_scheme=scheme)
-            tab = context.new_page()
-            _open(tab, site, language)
-            for index, question in enumerate(starter.questions):
-                answer_by_mouse(tab, question.id, _wrong(question) if index in (0, 4) else _right(question))
+    answered = browser.new_context(base_url=site.origin, viewport=PHONE)
+    tab = answered.new_page()
+    _open(tab, site, language)
+    for index, question in enumerate(starter.questions):
+        answer_by_mouse(tab, question.id, _wrong(question) if index in (0, 4) else _right(question))
+    saved = answered.storage_state()
+    answered.close()
+    for scheme in ("light", "dark"):
+        context = browser.new_context(base_url=site.origin, viewport=PHONE, color_scheme=scheme, storage_state=saved)
+        tab = context.new_page()
+        tab.goto(site.url(URLS[language]))
+        tab.wait_for_selector(".pccc-quiz__summary:visible")  # every question answered: the score shows
+        assert tab.locator(".pccc-quiz__result:visible").count() == len(starter.questions)
+        for label, viewport in (("phone", PHONE), ("desktop", DESKTOP)):
+            tab.set_viewport_size(viewport)
             target = ARTIFACTS / f"quiz-{language}-{label}-{scheme}.png"
             tab.screenshot(path=str(target), full_page=True)
-            context.close()
             assert target.stat().st_size > 10_000
+        context.close()
