@@ -28,13 +28,8 @@ from typing import Callable
 Check = Callable[[object], bool]
 _IGNORED = {"$schema", "title", "description", "x-errors", "$defs"}
 _NUMBER = (int, float)
-_TYPES: dict[str, Check] = {
-    "object": lambda value: type(value) is dict,
-    "array": lambda value: type(value) is list,
-    "string": lambda value: type(value) is str,
-    "integer": lambda value: type(value) is int,
+_PLAIN_TYPES: dict[str, Check] = {  # types without keywords of their own (the others are checked with their keywords)
     "boolean": lambda value: type(value) is bool,
-    "number": lambda value: type(value) in _NUMBER,
     "null": lambda value: value is None,
 }
 
@@ -60,8 +55,8 @@ def compile_schema(schema: dict) -> Check:
     for kind, (keywords, build) in _KINDS.items():
         if declared in _DECLARING[kind] or any(keyword in schema for keyword in keywords):
             checks.append(build(schema, declared in _DECLARING[kind]))
-    if declared in ("boolean", "null"):
-        checks.append(_TYPES[declared])
+    if declared in _PLAIN_TYPES:
+        checks.append(_PLAIN_TYPES[declared])
     elif declared is not None and not any(declared in types for types in _DECLARING.values()):
         raise UnknownKeyword(f"type {declared}")
     checks += [_LOGIC[keyword](schema[keyword], schema) for keyword in _LOGIC if keyword in schema]
