@@ -73,6 +73,7 @@ def test_the_check_leaves_the_garbage_collector_as_it_found_it(enabled):
         (gc.enable if enabled else gc.disable)()
         check([*sorted((FIXTURES / "valid").glob("*.yml")), FIXTURES / "no-such-file.yml"], FIXTURES / "docs")
         assert gc.isenabled() is enabled
+        assert gc.get_freeze_count() == 0
     finally:
         (gc.enable if was else gc.disable)()
 

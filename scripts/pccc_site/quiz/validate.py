@@ -81,6 +81,11 @@ def _no_cycle_collection():
     try:
         yield
     finally:
+        if gc.get_freeze_count() == 0:  # nobody else froze objects: unfreezing touches only ours
+            # Move what the check built to the oldest generation without walking it;
+            # otherwise the first collection after this would walk it all at once.
+            gc.freeze()
+            gc.unfreeze()
         if enabled:
             gc.enable()
 
