@@ -4,7 +4,9 @@
 
 Prints:
 - ``quiz.py check`` on 10,000 generated questions (100 files of 100), in a
-  child process: seconds and peak resident memory;
+  child process (the whole process: interpreter start-up and imports count),
+  run ``RUNS`` times: the run with the median CPU time, with its wall time
+  and peak resident memory, against the budget of ``BUDGET_SECONDS`` of CPU;
 - ``yamllint`` on the same files, if a ``yamllint`` command is found on PATH
   (or named by the YAMLLINT environment variable); it is not a project
   dependency, so its absence is only reported;
@@ -64,6 +66,7 @@ def write_bank(folder: Path) -> int:
 
 
 BUDGET_SECONDS, BUDGET_RATIO = 2.0, 50
+RUNS = 3  # the check is short: its median over a few runs is steadier on a busy machine
 
 
 def measure(command: list[str]) -> tuple[str, float]:
@@ -89,8 +92,9 @@ def main() -> int:
         questions = write_bank(folder)
         megabytes = sum(p.stat().st_size for p in folder.glob("*.yml")) / 1e6
         print(f"Generated {questions:,} questions in {FILES} files ({megabytes:.1f} MB).")
-        words, ours = measure([sys.executable, str(ROOT / "scripts" / "quiz.py"), "check", str(folder)])
-        print("quiz.py check:", words, f"(budget {BUDGET_SECONDS:.0f} s: {'within' if ours <= BUDGET_SECONDS else 'OVER'})")
+        runs = sorted((measure([sys.executable, str(ROOT / "scripts" / "quiz.py"), "check", str(folder)]) for _ in range(RUNS)), key=lambda run: run[1])
+        words, ours = runs[len(runs) // 2]
+        print(f"quiz.py check (median of {RUNS} runs):", words, f"(budget {BUDGET_SECONDS:.0f} s CPU: {'within' if ours <= BUDGET_SECONDS else 'OVER'})")
         yamllint = _yamllint()
         if yamllint:
             words, theirs = measure([yamllint, "-f", "parsable", str(folder)])

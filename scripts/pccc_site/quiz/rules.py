@@ -54,17 +54,20 @@ def set_rules(doc: Document, expected_id: str) -> None:
     pool, questions = data.get("pool"), _questions(doc)
     if isinstance(pool, int) and not isinstance(pool, bool) and questions and pool > len(questions):
         doc.problem(doc.value_mark(("pool",)), "pool-too-large", f"'pool' asks for {pool} questions but the set has {len(questions)}: lower 'pool' or add questions")
+    gathered = []  # each question's options and their texts, gathered once for every rule below
     for index, question in questions:
-        _answer_rules(doc, index, question)
-    _position_bias(doc, questions)
-    _longest_answer_bias(doc, questions)
+        options = _options(question)
+        gathered.append((index, question, options, _texts(options)))
+    for index, question, options, texts in gathered:
+        if options:
+            _answer_rules(doc, index, question, options, texts)
+    single = [(options, texts) for _, question, options, texts in gathered if question.get("type") == "single"]
+    _position_bias(doc, single)
+    _longest_answer_bias(doc, single)
 
 
-def _answer_rules(doc: Document, index: int, question: dict) -> None:
+def _answer_rules(doc: Document, index: int, question: dict, options: list[tuple[int, dict]], texts: dict) -> None:
     path = ("questions", index)
-    options = _options(question)
-    if not options:
-        return
     where = _Where(path, doc.data)  # put in words only if a problem is reported
     seen_ids: dict[str, int] = {}
     for number, option in options:
@@ -80,7 +83,7 @@ def _answer_rules(doc: Document, index: int, question: dict) -> None:
     elif question.get("type") == "single" and len(correct) > 1:
         numbers = ", ".join(str(n + 1) for n in correct)
         doc.problem(doc.value_mark(path + ("options", correct[1], "correct")), "single-several-correct", f"{where} is single-answer but options {numbers} are all marked correct: keep one, or change 'type' to multiple")
-    _same_text(doc, path, where, options)
+    _same_text(doc, path, where, texts)
 
 
 class _Where:
@@ -95,26 +98,30 @@ class _Where:
         return describe(self.path, self.data)
 
 
-def _same_text(doc: Document, path: tuple, where, options: list[tuple[int, dict]]) -> None:
-    for language in LANGUAGES:
+def _same_text(doc: Document, path: tuple, where, texts: dict[str, list[tuple[int, str]]]) -> None:
+    for language, written in texts.items():
+        folded = [fold(text) for _, text in written]
+        if len(set(folded)) == len(folded):
+            continue  # the common case, found with one set
         seen: dict[str, int] = {}
-        for number, option in options:
-            text = option.get("text", {}).get(language) if isinstance(option.get("text"), dict) else None
-            if not isinstance(text, str):
-                continue
-            key = fold(text)
+        for (number, text), key in zip(written, folded):
             if key in seen:
                 doc.problem(doc.value_mark(path + ("options", number, "text", language)), "duplicate-option-text", f"options {seen[key] + 1} and {number + 1} of {where} say the same thing in '{language}' ('{text.strip()[:40]}'): reword or remove one")
             else:
                 seen[key] = number
 
 
-def _position_bias(doc: Document, questions: list[tuple[int, dict]]) -> None:
+def _texts(options: list[tuple[int, dict]]) -> dict[str, list[tuple[int, str]]]:
+    """Each language's option texts that are written as text, with the options' numbers."""
+    texts = [(number, option.get("text")) for number, option in options]
+    texts = [(number, text) for number, text in texts if isinstance(text, dict)]
+    return {language: [(number, text[language]) for number, text in texts if isinstance(text.get(language), str)] for language in LANGUAGES}
+
+
+def _position_bias(doc: Document, single: list[tuple[list, dict]]) -> None:
     positions = []
-    for _, question in questions:
-        if question.get("type") != "single":
-            continue
-        correct = [number for number, option in _options(question) if option.get("correct") is True]
+    for options, _ in single:
+        correct = [number for number, option in options if option.get("correct") is True]
         if len(correct) == 1:
             positions.append(correct[0])
     if len(positions) < BIAS_MIN_QUESTIONS:
@@ -125,21 +132,22 @@ def _position_bias(doc: Document, questions: list[tuple[int, dict]]) -> None:
         doc.problem(doc.value_mark(("questions",)), "answer-position-bias", f"the right answer is option {name} in {count} of {len(positions)} single-answer questions: move some right answers to other positions so the position gives nothing away", WARNING)
 
 
-def _longest_answer_bias(doc: Document, questions: list[tuple[int, dict]]) -> None:
+def _longest_answer_bias(doc: Document, single: list[tuple[list, dict]]) -> None:
     """Test-wise learners pick the longest option; warn when that would usually be right."""
+    enough = [([option.get("correct") is True for _, option in options], texts) for options, texts in single if len(options) >= 3]
     for language in LANGUAGES:
-        longest = []
-        for _, question in questions:
-            options = [option for _, option in _options(question)]
-            texts = [option.get("text", {}).get(language) if isinstance(option.get("text"), dict) else None for option in options]
-            if question.get("type") != "single" or len(options) < 3 or not all(isinstance(t, str) for t in texts):
-                continue
-            lengths = [len(t.strip()) for t in texts]
-            right = [length for length, option in zip(lengths, options) if option.get("correct") is True]
-            longest.append(len(right) == 1 and right[0] == max(lengths) and lengths.count(right[0]) == 1)
+        # only questions whose every option has a text in this language
+        longest = [_right_is_longest(texts[language], correct) for correct, texts in enough if len(texts[language]) == len(correct)]
         if len(longest) >= BIAS_MIN_QUESTIONS and sum(longest) / len(longest) > BIAS_SHARE:
             doc.problem(doc.value_mark(("questions",)), "longest-answer-bias", f"in '{language}' the right option is the longest in {sum(longest)} of {len(longest)} single-answer questions with three or more options: shorten some right answers or give wrong ones as much detail, so length gives nothing away", WARNING)
             return
+
+
+def _right_is_longest(texts: list[tuple[int, str]], correct: list[bool]) -> bool:
+    """Whether the one right option is longer than every other (``texts`` and ``correct`` in option order)."""
+    lengths = [len(text.strip()) for _, text in texts]
+    right = [length for length, is_right in zip(lengths, correct) if is_right]
+    return len(right) == 1 and right[0] == max(lengths) and lengths.count(right[0]) == 1
 
 
 def source_rules(doc: Document, site: Site) -> None:

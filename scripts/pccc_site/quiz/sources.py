@@ -6,6 +6,12 @@ must be on both: an explicit ``{ #anchor }`` attribute (on a heading or a
 block), an ``id="..."`` in raw HTML, or the id Python-Markdown gives a heading
 without one. Markers are expanded first with the same renderers the build
 uses, so anchors that data files generate (the glossary's terms) count.
+
+Expanding markers means importing every renderer (QR codes, the meeting kit,
+the legal data), a large share of ``quiz.py check``'s start-up. A marker only
+adds text, so an anchor already on the page as written is on the expanded page
+too: ``has_anchor`` looks at the written page first and expands only when the
+anchor is not there.
 """
 
 from __future__ import annotations
@@ -16,10 +22,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from markdown.extensions.toc import slugify
 
-from ..markers import MarkerError
-from ..renderers import expand
+from ..markers import MARKER, MarkerError
 
 LANGUAGES = ("vi", "en")
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
@@ -57,7 +61,8 @@ class Site:
         return {section.anchor: section for section in self.sections(page, language)}
 
     def has_anchor(self, page: str, language: str, anchor: str) -> bool:
-        return anchor in _anchor_names(self.docs / page_path(page, language), language)
+        path = self.docs / page_path(page, language)
+        return anchor in _written_anchor_names(path) or anchor in _anchor_names(path, language)
 
     def title(self, page: str, language: str) -> str:
         return _title(self.docs / page_path(page, language))
@@ -94,9 +99,24 @@ def _title(path: Path) -> str:
 def _sections(path: Path, language: str) -> list[Section]:
     text = _FRONT_MATTER.sub("", _read(path), count=1)
     try:
-        text = expand(text, language, path.name)
+        text = _expand(text, language, path.name)
     except (MarkerError, OSError):
         pass  # the build reports the page's own marker errors
+    return _sections_of(text)
+
+
+def _expand(text: str, language: str, source: str) -> str:
+    if not MARKER.search(text):
+        return text
+    from ..renderers import expand  # noqa: PLC0415  (every renderer's imports: only for a page with markers)
+
+    return expand(text, language, source)
+
+
+def _sections_of(text: str) -> list[Section]:
+    """The sections of Markdown ``text`` whose markers are already expanded."""
+    from markdown.extensions.toc import slugify  # noqa: PLC0415  (Markdown's import: only when a page is read)
+
     text = _FENCE.sub("", text)
     found: list[tuple[int, Section]] = []
     taken: list[tuple[int, int]] = []
@@ -117,6 +137,13 @@ def _sections(path: Path, language: str) -> list[Section]:
 @lru_cache(maxsize=256)
 def _anchor_names(path: Path, language: str) -> frozenset[str]:
     return frozenset(section.anchor for section in _sections(path, language))
+
+
+@lru_cache(maxsize=256)
+def _written_anchor_names(path: Path) -> frozenset[str]:
+    """The anchors of the page as written, its markers left out (not yet expanded)."""
+    text = MARKER.sub("", _FRONT_MATTER.sub("", _read(path), count=1))
+    return frozenset(section.anchor for section in _sections_of(text))
 
 
 def _plain(markdown_text: str) -> str:

@@ -7,6 +7,8 @@ sorted by file, line and column. Only files without errors become
 
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -61,6 +63,34 @@ def display_path(path: Path, base: Path | None = None) -> str:
 
 
 def check(paths: list[Path], docs: Path = DOCS, base: Path | None = None) -> Report:
+    with _no_cycle_collection():
+        return _check(paths, docs, base)
+
+
+@contextmanager
+def _no_cycle_collection():
+    """Pause Python's cycle collector while the bank is read.
+
+    The check builds about a hundred containers per question, all kept to
+    the end and none in a reference cycle; the collector would walk them
+    again and again as they pile up (a sixth of the CPU time on 10,000
+    questions). Plain reference counting still frees everything else.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if gc.get_freeze_count() == 0:  # nobody else froze objects: unfreezing touches only ours
+            # Move what the check built to the oldest generation without walking it;
+            # otherwise the first collection after this would walk it all at once.
+            gc.freeze()
+            gc.unfreeze()
+        if enabled:
+            gc.enable()
+
+
+def _check(paths: list[Path], docs: Path, base: Path | None) -> Report:
     site = Site(docs)
     loaded: list[Document] = []
     for path in paths:
