@@ -47,8 +47,8 @@ check: $(SITE_STAMP)
 	$(BIN)/python scripts/quiz.py check
 
 # Two workers (pytest-xdist), one per core; tests that share an extra build
-# run on one worker (tests/conftest.py, SHARED_BUILDS).
-PYTEST := $(BIN)/python -m pytest -n $(or $(WORKERS),2) --dist loadgroup
+# run on one worker, and the longest start first (tests/conftest.py).
+PYTEST := $(BIN)/python -m pytest -n $(or $(WORKERS),2) --dist loadgroup --no-loadscope-reorder
 
 test: $(TEST_STAMP)
 	$(PYTEST)

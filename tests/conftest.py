@@ -44,6 +44,9 @@ DESKTOP = {"width": 1280, "height": 800}
 # Builds that only some tests need. With `pytest -n 2` (make test), the tests
 # that use one of them run on the same worker, so that it is built once.
 SHARED_BUILDS = ("public_site", "nginx_site", "bundle_root", "hostile_site")
+# The longest tests start first, one on each worker (make test keeps this
+# order: --no-loadscope-reorder), so that no worker is left with one at the end.
+LONGEST = ("test_every_page_stays_home_is_accessible_and_fits_a_phone",)
 
 
 def pytest_collection_modifyitems(config, items):
@@ -52,6 +55,7 @@ def pytest_collection_modifyitems(config, items):
             if fixture in item.fixturenames:
                 item.add_marker(pytest.mark.xdist_group(fixture))
                 break
+    items.sort(key=lambda item: item.originalname not in LONGEST)
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,8 @@
 - nothing is requested from a host other than the test server;
 - axe-core finds no serious or critical accessibility violation;
 - at 360 px nothing is wider than the screen;
-- phone and desktop screenshots are written to test-artifacts/ for people to look at.
+- phone and desktop screenshots of a few pages are written to test-artifacts/
+  for people to look at.
 """
 
 from __future__ import annotations
@@ -14,6 +15,9 @@ import pytest
 
 from browser.helpers import blocking_violations, load_axe_on_every_page, type_query
 from conftest import ARTIFACTS, DESKTOP, PHONE
+
+# Pages also photographed during the sweep, at both widths, for people to look at (test-artifacts/).
+PHOTOGRAPHED = {"", "en/", "ky-nang/", "en/ky-nang/", "ke-hoach/", "en/ke-hoach/"}
 
 
 
@@ -36,7 +40,8 @@ def test_every_page_stays_home_is_accessible_and_fits_a_phone(page, site, langua
     load_axe_on_every_page(page.context)
     seen: list[str] = []
     page.on("request", lambda request: seen.append(request.url))
-    outside, inaccessible, too_wide = {}, {}, {}
+    outside, inaccessible, too_wide, blank = {}, {}, {}, []
+    ARTIFACTS.mkdir(exist_ok=True)
     urls = pages_of(site, language)
     assert len(urls) >= 70, urls  # every page of the language, trainer pages included
     for url in urls:
@@ -44,10 +49,12 @@ def test_every_page_stays_home_is_accessible_and_fits_a_phone(page, site, langua
         page.set_viewport_size(DESKTOP)
         page.goto(site.url(url))
         blocking = blocking_violations(page)
+        photograph(page, url, "desktop", blank)
         page.set_viewport_size(PHONE)
         width = page.evaluate("document.documentElement.scrollWidth")
         if width > PHONE["width"]:
             too_wide[url] = width
+        photograph(page, url, "phone", blank)
         if url in {"", "en/"}:  # search's worker, index and lunr's language files load on first use
             page.set_viewport_size(DESKTOP)
             type_query(page, "pccc")
@@ -60,6 +67,16 @@ def test_every_page_stays_home_is_accessible_and_fits_a_phone(page, site, langua
     assert outside == {}, "pages that request another host"
     assert inaccessible == {}, "pages with serious or critical axe findings"
     assert too_wide == {}, "pages wider than a 360 px phone"
+    assert blank == [], "screenshots that came out (nearly) empty"
+
+
+def photograph(page, url: str, label: str, blank: list[str]) -> None:
+    if url not in PHOTOGRAPHED:
+        return
+    target = ARTIFACTS / f"{(url.strip('/') or 'home').replace('/', '_')}-{label}.png"
+    page.screenshot(path=str(target), full_page=True)
+    if target.stat().st_size <= 10_000:
+        blank.append(target.name)
 
 
 def test_axe_in_dark_mode_and_on_a_phone(browser, site):
@@ -71,17 +88,3 @@ def test_axe_in_dark_mode_and_on_a_phone(browser, site):
             assert blocking_violations(tab) == [], url
     finally:
         context.close()
-
-
-@pytest.mark.parametrize("url", ["", "en/", "ky-nang/", "en/ky-nang/", "ke-hoach/", "en/ke-hoach/"])
-def test_screenshots_for_people_to_look_at(browser, site, url):
-    ARTIFACTS.mkdir(exist_ok=True)
-    name = (url.strip("/") or "home").replace("/", "_")
-    for label, viewport in (("phone", PHONE), ("desktop", DESKTOP)):
-        context = browser.new_context(base_url=site.origin, viewport=viewport)
-        tab = context.new_page()
-        tab.goto(site.url(url))
-        target = ARTIFACTS / f"{name}-{label}.png"
-        tab.screenshot(path=str(target), full_page=True)
-        context.close()
-        assert target.stat().st_size > 10_000
