@@ -18,16 +18,16 @@ the address); the benchmark uses it to measure what the codes cost.
 
 from __future__ import annotations
 
-import hashlib
 import html
 import ipaddress
 import os
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import segno
+
+from . import disk_cache
 
 PANEL_CLASS = "pccc-trainer"
 TEXT = {
@@ -118,31 +118,19 @@ _SVG_OPTIONS = {"light": "#fff", "omitsize": True, "svgclass": "pccc-qr"}
 # Drawing a code is most of a build's time (segno tries all eight masks); the
 # same address always gives the same drawing, so each is kept on disk, named
 # by a hash of everything that shapes it, and drawn again only when that changes.
-CACHE_DIR = Path(os.environ.get("PCCC_QR_CACHE", Path(__file__).resolve().parents[2] / ".cache" / "qr"))
+CACHE_DIR = Path(os.environ.get("PCCC_QR_CACHE", disk_cache.CACHE_ROOT / "qr"))
 
 
 @lru_cache(maxsize=None)
 def _svg_body(address: str) -> str:
-    key = hashlib.sha256(repr((segno.__version__, address, sorted(_SVG_OPTIONS.items()))).encode("utf-8")).hexdigest()
-    cached = CACHE_DIR / f"{key}.svg"
+    cached = CACHE_DIR / f"{disk_cache.key_of(segno.__version__, address, sorted(_SVG_OPTIONS.items()))}.svg"
     try:
         return cached.read_text(encoding="utf-8")
     except OSError:
         pass
     drawing = segno.make(address, micro=False).svg_inline(**_SVG_OPTIONS)
-    _keep(cached, drawing)
+    disk_cache.keep(cached, drawing.encode("utf-8"))
     return drawing
-
-
-def _keep(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` atomically (two builds may run at once); a read-only disk is no error."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False, suffix=".tmp") as handle:
-            handle.write(text)
-        os.replace(handle.name, path)
-    except OSError:
-        pass
 
 
 def svg(address: str, language: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from browser.helpers import type_query
@@ -66,6 +68,7 @@ def test_search_result_opens_the_right_page(page, site):
 
 
 INDEX_FILES = ("search_index.json", "search_index.js")
+SEARCH_WORKER = re.compile(r"/assets/javascripts/workers/search\.[0-9a-f]+\.min\.js$")
 
 
 def _index_requests(page) -> list[str]:
@@ -74,19 +77,25 @@ def _index_requests(page) -> list[str]:
     return requests
 
 
+def _worker_requests(page) -> list[str]:
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url) if SEARCH_WORKER.search(request.url) else None)
+    return requests
+
+
 @pytest.mark.parametrize("path", ["/", "/ky-nang/", "/en/", "/en/ky-nang/"])
-def test_loading_a_page_does_not_fetch_the_search_index(page, site, path):
-    requests = _index_requests(page)
+def test_loading_a_page_fetches_neither_the_search_index_nor_the_search_worker(page, site, path):
+    requests, worker = _index_requests(page), _worker_requests(page)
     page.goto(site.url(path))
     page.wait_for_load_state("networkidle")
     page.mouse.wheel(0, 600)  # reading and scrolling is not searching
     page.wait_for_timeout(300)
-    assert requests == []
+    assert requests == [] and worker == []
 
 
 @pytest.mark.parametrize(("path", "index"), [("/", "/search/search_index.json"), ("/en/", "/en/search/search_index.json")])
 def test_focusing_the_search_box_fetches_the_index_of_the_pages_language_and_search_works(page, site, path, index):
-    requests = _index_requests(page)
+    requests, worker = _index_requests(page), _worker_requests(page)
     page.goto(site.url(path))
     page.wait_for_load_state("networkidle")
     assert requests == []
@@ -98,6 +107,7 @@ def test_focusing_the_search_box_fetches_the_index_of_the_pages_language_and_sea
     box.press_sequentially(query, delay=20)
     box.press("End")
     page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    assert len(worker) == 1  # started once the index came
 
 
 def test_the_keyboard_shortcut_opens_search_and_it_works(page, site):

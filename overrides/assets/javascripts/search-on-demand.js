@@ -9,6 +9,10 @@
  * the reader focuses or types in the search box (or opens search with its
  * keyboard shortcut, which focuses the box). Everything else passes through
  * untouched; the bundle then sets up search exactly as it always does.
+ *
+ * The bundle also starts its search worker (lunr, about 12 KB) at once; the
+ * worker is now started when the bundle first sends it something, which is
+ * the index, once it has arrived.
  */
 (function () {
   "use strict";
@@ -50,6 +54,41 @@
     holdOrRun(child.src, function () { append.call(head, child); });
     return child;
   };
+
+  /* The search worker: started on the bundle's first message to it. */
+  var RealWorker = window.Worker;
+  var SEARCH_WORKER = /(^|\/)workers\/search\.[0-9a-f]+\.min\.js(\?|#|$)/;
+
+  function workerOnFirstMessage(url, options) {
+    var real = null;
+    var listeners = [];
+    function started() {
+      if (!real) {
+        real = new RealWorker(url, options);
+        listeners.forEach(function (listener) { real.addEventListener.apply(real, listener); });
+      }
+      return real;
+    }
+    return {
+      addEventListener: function (type, handler, options) {
+        if (real) real.addEventListener(type, handler, options);
+        else listeners.push([type, handler, options]);
+      },
+      removeEventListener: function (type, handler, options) {
+        if (real) real.removeEventListener(type, handler, options);
+        listeners = listeners.filter(function (listener) { return listener[0] !== type || listener[1] !== handler; });
+      },
+      postMessage: function (message, transfer) { started().postMessage(message, transfer); },
+      terminate: function () { if (real) real.terminate(); }
+    };
+  }
+
+  if (RealWorker) {
+    window.Worker = function (url, options) {
+      return SEARCH_WORKER.test(String(url)) ? workerOnFirstMessage(url, options) : new RealWorker(url, options);
+    };
+    window.Worker.prototype = RealWorker.prototype;
+  }
 
   function isSearchBox(target) {
     return Boolean(target && target.matches && target.matches("[data-md-component='search-query']"));
