@@ -124,13 +124,8 @@ CACHE_DIR = Path(os.environ.get("PCCC_QR_CACHE", disk_cache.CACHE_ROOT / "qr"))
 @lru_cache(maxsize=None)
 def _svg_body(address: str) -> str:
     cached = CACHE_DIR / f"{disk_cache.key_of(segno.__version__, address, sorted(_SVG_OPTIONS.items()))}.svg"
-    try:
-        return cached.read_text(encoding="utf-8")
-    except OSError:
-        pass
-    drawing = segno.make(address, micro=False).svg_inline(**_SVG_OPTIONS)
-    disk_cache.keep(cached, drawing.encode("utf-8"))
-    return drawing
+    drawn = disk_cache.remembered(cached, lambda: segno.make(address, micro=False).svg_inline(**_SVG_OPTIONS).encode("utf-8"))
+    return drawn.decode("utf-8")
 
 
 def svg(address: str, language: str) -> str:
