@@ -55,7 +55,9 @@ def test_opening_a_card_loads_and_shows_only_its_codes(page, site):
     images = card.locator("img")
     assert images.count() == codes.count()
     assert len(set(requested)) == codes.count()
-    assert images.evaluate_all("items => items.every(img => img.complete && img.naturalWidth > 0)")
+    # every code is drawn (waits for decoding, which may lag behind the network on a busy machine)
+    page.wait_for_function("items => items.every(img => img.complete && img.naturalWidth > 0)",
+                           arg=images.element_handles(), timeout=10_000)
     box = images.first.bounding_box()
     assert box["width"] >= 120 and box["width"] == pytest.approx(box["height"], rel=0.02)
     assert card.get_by_role("img", name="QR code: Printing").count() == 1
