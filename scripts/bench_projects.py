@@ -22,14 +22,18 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-COPIED = ("docs", "quizzes", "scripts", "overrides", "mkdocs.yml")
+COPIED = ("docs", "quizzes", "scripts", "overrides", "mkdocs.yml")  # what a build reads
 GROWN_SECTIONS = ("ky-nang", "phap-ly", "ke-hoach")
 _QUESTION_ID = re.compile(r"^(  - id: )(\S+)$", re.MULTILINE)
 _SET_ID = re.compile(r"^(id: )(\S+)$", re.MULTILINE)
 
 
 def copy_site(target: Path, copies: int = 1) -> Path:
-    """A copy of this project with ``copies`` times the content; returns its folder."""
+    """A copy of what the build reads, with ``copies`` times the content; returns its folder.
+
+    Also used by the tests that build a variant of the site (an extra quiz).
+    """
+    target.mkdir(parents=True, exist_ok=True)
     for name in COPIED:
         source = ROOT / name
         if source.is_dir():

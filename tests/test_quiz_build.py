@@ -15,25 +15,12 @@ import pytest
 import yaml
 
 import quiz
+from bench_projects import copy_site
 from pccc_site.quiz.validate import check_bank
 
 ROOT = Path(__file__).resolve().parent.parent
 ASSETS = ROOT / "docs" / "assets" / "quiz"
 BUDGET_GZIP_BYTES = 8 * 1024
-COPIED = ("docs", "quizzes", "scripts", "overrides", "mkdocs.yml")
-
-
-def copy_project(target: Path) -> Path:
-    """A copy of what the build reads, to build a variant of the site (e.g. with an extra quiz)."""
-    target.mkdir(parents=True, exist_ok=True)
-    for name in COPIED:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy2(source, target / name)
-    (target / "overrides").mkdir(exist_ok=True)  # mkdocs.yml names it; git does not keep empty folders
-    return target
 
 
 def build_copy(project: Path, site_dir: Path, site_url: str = "http://127.0.0.1:8000/") -> subprocess.CompletedProcess:
@@ -163,7 +150,7 @@ def test_the_script_holds_no_interface_text():
 
 @pytest.fixture(scope="module")
 def broken_project(tmp_path_factory):
-    project = copy_project(tmp_path_factory.mktemp("broken"))
+    project = copy_site(tmp_path_factory.mktemp("broken"))
     shutil.copy(Path(__file__).parent / "fixtures" / "quiz" / "invalid" / "no-correct-answer.yml", project / "quizzes")
     (project / "quizzes" / "khac-ten.yml").write_text("id: [\n", encoding="utf-8")
     shutil.copy(Path(__file__).parent / "fixtures" / "quiz" / "invalid" / "number-too-long.yml", project / "quizzes")

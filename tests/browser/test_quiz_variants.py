@@ -16,7 +16,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from test_quiz_build import build_copy, copy_project
+from bench_projects import copy_site
+from test_quiz_build import build_copy
 
 IMG = "<img src=x onerror=\"window.__pwned = 'img'; alert('img')\">"
 SCRIPT = "<script>window.__pwned = 'script'; alert('script')</script>"
@@ -75,7 +76,7 @@ class _Quiet(SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
-    project = copy_project(tmp_path_factory.mktemp("hostile"))
+    project = copy_site(tmp_path_factory.mktemp("hostile"))
     (project / "quizzes" / "thu-doc-hai.yml").write_text(QUIZ, encoding="utf-8")
     (project / "quizzes" / "chon-ngau-nhien.yml").write_text(POOLED, encoding="utf-8")
     with socket.socket() as sock:
