@@ -31,13 +31,20 @@ def _outside_requests(seen: list[str], own_host: str) -> list[str]:
 
 
 @pytest.mark.parametrize("language", ["vi", "en"])  # two tests, so that two workers share the sweep
-def test_every_page_stays_home_is_accessible_and_fits_a_phone(page, site, language):
+def test_every_page_stays_home_is_accessible_and_fits_a_phone(browser, site, language):
     """One visit per page for every per-page check: each page is opened once at
     desktop width and checked with axe, narrowed in place to 360 px and measured;
     on the home pages search is then used and axe runs again with its results
     open. Every request of the visit is checked for outside hosts."""
     own_host = urlsplit(site.origin).netloc
-    load_axe_on_every_page(page.context)
+    context = load_axe_on_every_page(browser.new_context(base_url=site.origin, viewport=DESKTOP))
+    try:
+        _sweep(context.new_page(), site, language, own_host)
+    finally:
+        context.close()
+
+
+def _sweep(page, site, language: str, own_host: str) -> None:
     seen: list[str] = []
     page.on("request", lambda request: seen.append(request.url))
     outside, inaccessible, too_wide, blank = {}, {}, {}, []
