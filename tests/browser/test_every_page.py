@@ -1,6 +1,7 @@
 """Sweeps over every built page in both languages, in Chromium.
 
 - nothing is requested from a host other than the test server;
+- the quiz, meeting-mode and sheet files load on their own pages only;
 - axe-core finds no serious or critical accessibility violation;
 - at 360 px nothing is wider than the screen;
 - phone and desktop screenshots of a few pages are written to test-artifacts/
@@ -26,6 +27,20 @@ def pages_of(site, language: str) -> list[str]:
     return [url for url in site.pages() if url.startswith("en/") == (language == "en")]
 
 
+def quiz_assets_expected(url: str) -> list[str]:
+    """What a page loads from assets/quiz/: a quiz its script and style, meeting mode its own,
+    printable sheets and answer keys the sheet style, and every other page nothing."""
+    parts = url.removeprefix("en/").strip("/").split("/")
+    if parts[0] != "trac-nghiem" or len(parts) == 1:
+        return []
+    own = {"trinh-chieu": ["meeting.css", "meeting.js"], "phieu": ["sheet.css"], "dap-an": ["sheet.css"]}
+    return [f"/assets/quiz/{name}" for name in (own[parts[2]] if len(parts) == 3 else ["quiz.css", "quiz.js"])]
+
+
+def _quiz_assets(seen: list[str]) -> list[str]:
+    return sorted({urlsplit(u).path for u in seen if "/assets/quiz/" in urlsplit(u).path})
+
+
 def _outside_requests(seen: list[str], own_host: str) -> list[str]:
     return [u for u in seen if urlsplit(u).scheme not in {"data", "blob"} and urlsplit(u).netloc != own_host]
 
@@ -47,7 +62,7 @@ def test_every_page_stays_home_is_accessible_and_fits_a_phone(browser, site, lan
 def _sweep(page, site, language: str, own_host: str) -> None:
     seen: list[str] = []
     page.on("request", lambda request: seen.append(request.url))
-    outside, inaccessible, too_wide, blank = {}, {}, {}, []
+    outside, inaccessible, too_wide, blank, wrong_assets = {}, {}, {}, [], {}
     ARTIFACTS.mkdir(exist_ok=True)
     urls = pages_of(site, language)
     assert len(urls) >= 70, urls  # every page of the language, trainer pages included
@@ -71,9 +86,12 @@ def _sweep(page, site, language: str, own_host: str) -> None:
             inaccessible[url] = blocking
         if found := _outside_requests(seen, own_host):
             outside[url] = found
+        if (loaded := _quiz_assets(seen)) != quiz_assets_expected(url):
+            wrong_assets[url] = loaded
     assert outside == {}, "pages that request another host"
     assert inaccessible == {}, "pages with serious or critical axe findings"
     assert too_wide == {}, "pages wider than a 360 px phone"
+    assert wrong_assets == {}, "pages that load the wrong files of assets/quiz/"
     assert blank == [], "screenshots that came out (nearly) empty"
 
 

@@ -6,7 +6,6 @@ The expected answers come from the quiz file, not from the page.
 from __future__ import annotations
 
 import json
-from urllib.parse import urlsplit
 
 import pytest
 
@@ -329,24 +328,6 @@ def test_axe_finds_nothing_serious_on_a_quiz_page_in_use(browser, site, starter,
         assert tab.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
     finally:
         context.close()
-
-
-def _requests(browser, site, url: str) -> list[str]:
-    context = browser.new_context(base_url=site.origin)
-    tab = context.new_page()
-    seen: list[str] = []
-    tab.on("request", lambda request: seen.append(urlsplit(request.url).path))
-    tab.goto(site.url(url), wait_until="load")  # deferred scripts have run by then
-    context.close()
-    return seen
-
-
-def test_only_quiz_pages_load_the_quiz_assets(browser, site):
-    for url in ["", "en/", "ky-nang/", "trac-nghiem/", "en/trac-nghiem/", "thuat-ngu/"]:
-        assert not any("/assets/quiz/" in path for path in _requests(browser, site, url)), url
-    for url in URLS.values():
-        loaded = [path for path in _requests(browser, site, url) if "/assets/quiz/" in path]
-        assert sorted(loaded) == ["/assets/quiz/quiz.css", "/assets/quiz/quiz.js"], url
 
 
 @pytest.mark.parametrize("language", ["vi", "en"])

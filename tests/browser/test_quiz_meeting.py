@@ -5,7 +5,6 @@ Presentation clickers send PageDown and PageUp. The expected answers come from t
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
 
 import pytest
 
@@ -205,21 +204,6 @@ def test_without_javascript_every_question_and_answer_is_on_the_page(browser, si
         assert tab.locator(f"#meet-{starter.questions[0].id} .pccc-meet__right").is_visible()
     finally:
         context.close()
-
-
-def test_only_meeting_pages_load_the_meeting_assets(browser, site):
-    def loaded(url: str) -> list[str]:
-        context = browser.new_context(base_url=site.origin)
-        tab = context.new_page()
-        seen: list[str] = []
-        tab.on("request", lambda request: seen.append(urlsplit(request.url).path))
-        tab.goto(site.url(url), wait_until="load")
-        context.close()
-        return sorted(path for path in seen if "/assets/quiz/" in path)
-
-    assert loaded(URLS["vi"]) == ["/assets/quiz/meeting.css", "/assets/quiz/meeting.js"]
-    assert loaded(f"trac-nghiem/{QUIZ_ID}/") == ["/assets/quiz/quiz.css", "/assets/quiz/quiz.js"]
-    assert loaded(f"trac-nghiem/{QUIZ_ID}/phieu/") == ["/assets/quiz/sheet.css"]
 
 
 MEETING_ROOM = {"width": 1280, "height": 800}

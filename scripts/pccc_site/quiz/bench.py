@@ -113,7 +113,7 @@ def main() -> int:
     for pages, names in OWN_ASSETS.items():
         packed = sum(len(gzip.compress((ASSETS / name).read_bytes(), 9)) for name in names)
         print(f"{' + '.join(names)} gzipped: {packed:,} bytes, loaded by the {pages} only")
-    print("Pages without a quiz load neither file (tests/browser/test_quiz.py::test_only_quiz_pages_load_the_quiz_assets).")
+    print("Pages without a quiz load neither file (checked on every page by tests/browser/test_every_page.py).")
     return 0
 
 
