@@ -17,6 +17,7 @@ import sys
 import tempfile
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -191,39 +192,39 @@ def browser():
         chromium.close()
 
 
-@dataclass(frozen=True)
-class _KeptContext:
-    """A browser context kept for the whole session, and one tab of it kept open on the site.
+class KeptContext:
+    """A browser context kept for many tests, each of which gets a new tab of it.
 
-    Each test gets a new tab of it (``page``, ``phone_page``) instead of a new
-    context: Chromium then keeps its renderer and its cache, and a test's
-    first page costs about a third of the CPU time (a new context costs about
-    one CPU second on the 2-core machine, before the page does anything).
-    What a test leaves behind in the context is removed after it: its tabs,
-    cookies and the site's local storage (cleared from the kept tab, which is
-    on the site's origin). Tests that change the context itself (init
-    scripts, routes, offline, dark mode) make their own.
+    A new context costs about one CPU second on the 2-core machine before its
+    page does anything; a new tab of a kept context, whose renderer and cache
+    Chromium keeps, about a third of that. What a test leaves behind is
+    removed after it: its tabs, cookies and the local storage of ``home``
+    (cleared from a tab kept open there). Tests that change a context itself
+    (init scripts, routes, offline, dark mode) make their own, or a kept
+    context of their own.
     """
 
-    context: object
-    keeper: object
+    def __init__(self, context, home: str):
+        self.context = context
+        self.keeper = context.new_page()
+        self.keeper.goto(home)
 
-    def new_tab(self):
-        return self.context.new_page()
-
-    def forget_test(self) -> None:
-        for tab in self.context.pages:
-            if tab is not self.keeper:
-                tab.close()
-        self.context.clear_cookies()
-        self.keeper.evaluate("localStorage.clear(); sessionStorage.clear()")
+    @contextmanager
+    def tab(self):
+        """A new tab for one test; afterwards, whatever the test left in the context is removed."""
+        try:
+            yield self.context.new_page()
+        finally:
+            for tab in self.context.pages:
+                if tab is not self.keeper:
+                    tab.close()
+            self.context.clear_cookies()
+            self.keeper.evaluate("localStorage.clear(); sessionStorage.clear()")
 
 
 def _kept_context(browser, site, **options):
     context = browser.new_context(base_url=site.origin, **options)
-    keeper = context.new_page()
-    keeper.goto(site.url("404.html"))
-    yield _KeptContext(context, keeper)
+    yield KeptContext(context, site.url("404.html"))
     context.close()
 
 
@@ -240,12 +241,12 @@ def _phone_context(browser, site):
 @pytest.fixture
 def page(_desktop_context):
     """A new desktop-sized tab on the test site (in the context kept for the session)."""
-    yield _desktop_context.new_tab()
-    _desktop_context.forget_test()
+    with _desktop_context.tab() as tab:
+        yield tab
 
 
 @pytest.fixture
 def phone_page(_phone_context):
     """A new phone-sized tab (360 px, touch) on the test site."""
-    yield _phone_context.new_tab()
-    _phone_context.forget_test()
+    with _phone_context.tab() as tab:
+        yield tab

@@ -28,6 +28,30 @@ def blocking_violations(page) -> list[str]:
     ]
 
 
+MATERIAL_SCHEMES = {"light": "default", "dark": "slate"}  # Material's names for the two palettes
+
+
+_FORGET_SAVED_PALETTE = """try {
+  Object.keys(localStorage).filter(key => key.endsWith('__palette')).forEach(key => localStorage.removeItem(key));
+} catch (refused) {}"""
+
+
+def use_colour_scheme(page, scheme: str) -> None:
+    """Show the tab's next pages as on a system set to ``scheme`` ("light" or "dark").
+
+    Material saves the palette it shows in local storage (also when the
+    system's setting changes under an open page) and prefers it to the
+    system's setting on the next page; so the tab forgets it before each page.
+    """
+    page.emulate_media(media="screen", color_scheme=scheme)
+    page.add_init_script(_FORGET_SAVED_PALETTE)
+
+
+def shown_scheme(page) -> str:
+    """"light" or "dark": the palette Material shows."""
+    return {name: scheme for scheme, name in MATERIAL_SCHEMES.items()}[page.locator("body").get_attribute("data-md-color-scheme")]
+
+
 def open_search(page):
     """Open Material's search box on a desktop or a phone layout and return it."""
     box = page.locator("input.md-search__input")

@@ -18,7 +18,7 @@ import re
 
 import pytest
 
-from browser.helpers import blocking_violations, load_axe_on_every_page, print_to_pdf
+from browser.helpers import blocking_violations, load_axe_on_every_page, print_to_pdf, shown_scheme, use_colour_scheme
 from conftest import ARTIFACTS, DESKTOP, PHONE, ROOT
 
 FIGURE_MARKER = re.compile(r"<!--\s*pccc:figure\s")
@@ -151,21 +151,19 @@ def test_axe_finds_nothing_serious_on_the_pages_with_figures_in_dark_mode_on_a_p
 
 
 @pytest.mark.parametrize("url", LOOKED_AT)
-def test_screenshots_and_pdf_of_a_lesson_for_people_to_look_at(browser, site, url):
+def test_screenshots_and_pdf_of_a_lesson_for_people_to_look_at(page, site, url):
     ARTIFACTS.mkdir(exist_ok=True)
     for address in (url, "en/" + url):
         name = "figures-" + address.strip("/").replace("/", "_")
         for label, viewport, scheme in (("phone", PHONE, "light"), ("desktop", DESKTOP, "light"), ("phone-dark", PHONE, "dark")):
-            context = browser.new_context(base_url=site.origin, viewport=viewport, color_scheme=scheme)
-            tab = context.new_page()
-            try:
-                tab.goto(site.url(address))
-                tab.screenshot(path=str(ARTIFACTS / f"{name}-{label}.png"), full_page=True)
-                first = tab.locator("article figure.pccc-figure").first
-                first.screenshot(path=str(ARTIFACTS / f"{name}-{label}-first-figure.png"))
-                if label == "desktop":
-                    pdf = print_to_pdf(tab, site.url(address), name)
-                    assert len(pdf) > 10_000
-            finally:
-                context.close()
+            page.set_viewport_size(viewport)
+            use_colour_scheme(page, scheme)
+            page.goto(site.url(address))
+            assert shown_scheme(page) == scheme
+            page.screenshot(path=str(ARTIFACTS / f"{name}-{label}.png"), full_page=True)
+            first = page.locator("article figure.pccc-figure").first
+            first.screenshot(path=str(ARTIFACTS / f"{name}-{label}-first-figure.png"))
+            if label == "desktop":
+                pdf = print_to_pdf(page, site.url(address), name)
+                assert len(pdf) > 10_000
         assert (ARTIFACTS / f"print-{name}.pdf").exists()

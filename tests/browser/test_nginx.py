@@ -17,7 +17,7 @@ import brotli
 import pytest
 
 from browser.helpers import type_query
-from conftest import DESKTOP
+from conftest import DESKTOP, KeptContext
 from pccc_site import webserver
 
 PAGES = {
@@ -39,17 +39,22 @@ document.addEventListener("securitypolicyviolation", (event) => {
 """
 
 
-@pytest.fixture
-def tab(browser, nginx_site):
-    """A Chromium tab that records CSP violations, uncaught errors and console errors."""
+@pytest.fixture(scope="module")
+def _watched_context(browser, nginx_site):
     context = browser.new_context(base_url=nginx_site.origin, viewport=DESKTOP)
     context.add_init_script(WATCH_VIOLATIONS)
-    page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda error: page.errors.append(f"pageerror: {error}"))
-    page.on("console", lambda message: page.errors.append(message.text) if message.type == "error" else None)
-    yield page
+    yield KeptContext(context, nginx_site.url("404.html"))
     context.close()
+
+
+@pytest.fixture
+def tab(_watched_context):
+    """A Chromium tab that records CSP violations, uncaught errors and console errors."""
+    with _watched_context.tab() as page:
+        page.errors = []
+        page.on("pageerror", lambda error: page.errors.append(f"pageerror: {error}"))
+        page.on("console", lambda message: page.errors.append(message.text) if message.type == "error" else None)
+        yield page
 
 
 def _problems(page) -> list[str]:

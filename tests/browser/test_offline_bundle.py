@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from browser.helpers import type_query
+from conftest import KeptContext
 from pccc_site import offline
 
 PUBLIC = "https://pccc.example.gov.vn/tap-huan/"
@@ -29,22 +30,29 @@ def bundle_root(tmp_path_factory) -> Path:
     return out / "unzipped" / offline.BUNDLE_NAME
 
 
-@pytest.fixture
-def offline_page(browser):
+@pytest.fixture(scope="module")
+def _files_only(browser, bundle_root):
+    """A context that may open files only: every other request is refused and listed in ``blocked``."""
     context = browser.new_context(viewport={"width": 1280, "height": 800})
-    blocked: list[str] = []
+    context.blocked = []
 
     def only_files(route):
         if route.request.url.startswith(LOCAL_SCHEMES):
             route.continue_()
         else:
-            blocked.append(route.request.url)
+            context.blocked.append(route.request.url)
             route.abort()
 
     context.route("**/*", only_files)
-    tab = context.new_page()
-    yield tab
+    yield KeptContext(context, _url(bundle_root, "index.html"))
     context.close()
+
+
+@pytest.fixture
+def offline_page(_files_only):
+    with _files_only.tab() as tab:
+        yield tab
+    blocked, _files_only.context.blocked = _files_only.context.blocked, []
     assert blocked == [], f"the offline bundle asked the network for {blocked}"
 
 

@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from browser.helpers import blocking_violations
+from browser.helpers import blocking_violations, shown_scheme, use_colour_scheme
 from playwright.sync_api import expect
 
 from conftest import ARTIFACTS, DESKTOP, PHONE
@@ -331,26 +331,23 @@ def test_axe_finds_nothing_serious_on_a_quiz_page_in_use(browser, site, starter,
 
 
 @pytest.mark.parametrize("language", ["vi", "en"])
-def test_screenshots_of_a_quiz_in_use(browser, site, starter, language):
+def test_screenshots_of_a_quiz_in_use(page, site, starter, language):
     """The quiz answered once (two answers wrong), then seen at both widths in light and dark mode:
-    the answers are kept in the browser, so the dark-mode tab opens with them."""
+    the answers are kept in the browser, so the page opens again with them."""
     ARTIFACTS.mkdir(exist_ok=True)
-    answered = browser.new_context(base_url=site.origin, viewport=PHONE)
-    tab = answered.new_page()
-    _open(tab, site, language)
+    page.set_viewport_size(PHONE)
+    _open(page, site, language)
     for index, question in enumerate(starter.questions):
-        answer_by_mouse(tab, question.id, _wrong(question) if index in (0, 4) else _right(question))
-    saved = answered.storage_state()
-    answered.close()
+        answer_by_mouse(page, question.id, _wrong(question) if index in (0, 4) else _right(question))
     for scheme in ("light", "dark"):
-        context = browser.new_context(base_url=site.origin, viewport=PHONE, color_scheme=scheme, storage_state=saved)
-        tab = context.new_page()
-        tab.goto(site.url(URLS[language]))
-        tab.wait_for_selector(".pccc-quiz__summary:visible")  # every question answered: the score shows
-        assert tab.locator(".pccc-quiz__result:visible").count() == len(starter.questions)
+        page.set_viewport_size(PHONE)
+        use_colour_scheme(page, scheme)
+        page.goto(site.url(URLS[language]))
+        page.wait_for_selector(".pccc-quiz__summary:visible")  # every question answered: the score shows
+        assert page.locator(".pccc-quiz__result:visible").count() == len(starter.questions)
+        assert shown_scheme(page) == scheme
         for label, viewport in (("phone", PHONE), ("desktop", DESKTOP)):
-            tab.set_viewport_size(viewport)
+            page.set_viewport_size(viewport)
             target = ARTIFACTS / f"quiz-{language}-{label}-{scheme}.png"
-            tab.screenshot(path=str(target), full_page=True)
+            page.screenshot(path=str(target), full_page=True)
             assert target.stat().st_size > 10_000
-        context.close()
