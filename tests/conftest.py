@@ -43,7 +43,10 @@ DESKTOP = {"width": 1280, "height": 800}
 
 
 # Builds that only some tests need. With `pytest -n 2` (make test), the tests
-# that use one of them run on the same worker, so that it is built once.
+# that use one of them run on the same worker, so that it is built once. These
+# and other costly fixtures are session-scoped even when one module uses them:
+# a worker may run a module's tests in several stretches, and a module-scoped
+# fixture would be made again for each.
 SHARED_BUILDS = ("public_site", "nginx_site", "bundle_root", "hostile_site")
 # The longest tests start first, one on each worker (make test keeps this
 # order: --no-loadscope-reorder), so that no worker is left with one at the end.

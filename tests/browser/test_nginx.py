@@ -39,7 +39,7 @@ document.addEventListener("securitypolicyviolation", (event) => {
 """
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def _watched_context(browser, nginx_site):
     context = browser.new_context(base_url=nginx_site.origin, viewport=DESKTOP)
     context.add_init_script(WATCH_VIOLATIONS)

@@ -21,7 +21,7 @@ PUBLIC = "https://pccc.example.gov.vn/tap-huan/"
 LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def bundle_root(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("dist")
     zip_path = offline.bundle(out, site_url=PUBLIC)
@@ -30,7 +30,7 @@ def bundle_root(tmp_path_factory) -> Path:
     return out / "unzipped" / offline.BUNDLE_NAME
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def _files_only(browser, bundle_root):
     """A context that may open files only: every other request is refused and listed in ``blocked``."""
     context = browser.new_context(viewport={"width": 1280, "height": 800})

@@ -74,7 +74,7 @@ class _Quiet(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory):
     project = copy_site(tmp_path_factory.mktemp("hostile"))
     (project / "quizzes" / "thu-doc-hai.yml").write_text(QUIZ, encoding="utf-8")

@@ -101,7 +101,7 @@ def _is_pointer(page: str) -> bool:
     return page in POINTER_PAGES or page.startswith("ke-hoach/vai-tro-")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def search_tabs(browser, site):
     """One tab per language root, kept open across the queries: the index is fetched and built once."""
     context = browser.new_context(base_url=site.origin, viewport=DESKTOP)
