@@ -53,6 +53,7 @@ SHARED_BUILDS = ("public_site", "nginx_site", "bundle_root", "hostile_site")
 LONGEST = ("test_every_page_stays_home_is_accessible_and_fits_a_phone",)
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist's own, which reads the groups
 def pytest_collection_modifyitems(config, items):
     for item in items:
         for fixture in SHARED_BUILDS:
@@ -60,6 +61,17 @@ def pytest_collection_modifyitems(config, items):
                 item.add_marker(pytest.mark.xdist_group(fixture))
                 break
     items.sort(key=lambda item: item.originalname not in LONGEST)
+
+
+def pytest_collection_finish(session):
+    """Stop at once if pytest-xdist could not group the tests (the shared builds would
+    be built on each worker): it marks a grouped test by adding "@group" to its id,
+    which pytest 9.2 no longer allows (pytest-xdist#1386)."""
+    if not session.config.getoption("loadgroup", False):
+        return
+    lost = [item.nodeid for item in session.items if item.get_closest_marker("xdist_group") and "@" not in item.nodeid]
+    if lost:
+        raise pytest.UsageError(f"pytest-xdist did not group {len(lost)} tests, e.g. {lost[0]}: use the pytest pinned in requirements-test.txt")
 
 
 @dataclass(frozen=True)
