@@ -3,7 +3,8 @@
 The site is built once per test session with ``mkdocs build --strict``
 (never with ``-q``: the quiet flag hides warnings from the strict check)
 into a temporary folder, with ``SITE_URL`` set to the address it is served
-from, and served by a small HTTP server on a free port.
+from, and served by a small HTTP server on a free port. Under pytest-xdist
+(``make test``) the controller builds and serves it, and every worker uses it.
 """
 
 from __future__ import annotations
@@ -118,20 +119,62 @@ def build_site(site_dir: Path, site_url: str, extra_env: dict | None = None) -> 
     )
 
 
+class _ServedSite:
+    """A strict build served on 127.0.0.1 by a thread of this process, until ``stop``."""
+
+    def __init__(self, site_dir: Path):
+        port = _free_port()
+        origin = f"http://127.0.0.1:{port}/"
+        result = build_site(site_dir, origin)
+        self.built = BuiltSite(root=site_dir, origin=origin, log=result.stderr)
+        self.failed = result.returncode != 0
+        self.server = None if self.failed else ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_QuietHandler, directory=str(site_dir)))
+        if self.server:
+            threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def stop(self) -> None:
+        if self.server:
+            self.server.shutdown()
+            self.server.server_close()
+
+
+_SHARED_SITE = pytest.StashKey[_ServedSite]()
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist starts its workers
+def pytest_sessionstart(session):
+    """With pytest-xdist, the controller builds and serves the session's site once for all workers."""
+    config = session.config
+    if getattr(config.option, "numprocesses", None) and not hasattr(config, "workerinput"):
+        config.stash[_SHARED_SITE] = _ServedSite(Path(tempfile.mkdtemp(prefix="pccc-site-")))
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):
+    shared = node.config.stash[_SHARED_SITE]
+    node.workerinput["pccc_site"] = [str(shared.built.root), shared.built.origin, shared.built.log, shared.failed]
+
+
+def pytest_sessionfinish(session):
+    shared = session.config.stash.get(_SHARED_SITE, None)
+    if shared:
+        shared.stop()
+        shutil.rmtree(shared.built.root, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> BuiltSite:
-    port = _free_port()
-    origin = f"http://127.0.0.1:{port}/"
-    site_dir = tmp_path_factory.mktemp("site")
-    result = build_site(site_dir, origin)
-    assert result.returncode == 0, f"strict build failed:\n{result.stderr}"
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield BuiltSite(root=site_dir, origin=origin, log=result.stderr)
-    server.shutdown()
-    server.server_close()
+def site(request, tmp_path_factory) -> BuiltSite:
+    """The site built for the address it is served from (the controller's build under pytest-xdist)."""
+    shared = getattr(request.config, "workerinput", {}).get("pccc_site")
+    if shared:
+        root, origin, log, failed = shared
+        assert not failed, f"strict build failed:\n{log}"
+        yield BuiltSite(root=Path(root), origin=origin, log=log)
+        return
+    served = _ServedSite(tmp_path_factory.mktemp("site"))
+    assert not served.failed, f"strict build failed:\n{served.built.log}"
+    yield served.built
+    served.stop()
 
 
 PUBLIC_SITE_URL = "https://pccc.example.gov.vn/tap-huan/"  # under a path, as on an agency's shared host
