@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser.helpers import blocking_violations, pdf_page_count
+from browser.helpers import blocking_violations, pdf_page_count, shown_scheme, use_colour_scheme
 from conftest import ARTIFACTS, PHONE
 from pccc_site.quiz import trainer
 
@@ -136,14 +136,12 @@ def test_the_printed_kit_has_every_card_with_its_page_code(page, site):
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_nothing_serious_on_the_kit_with_a_card_open(browser, site, scheme):
-    context = browser.new_context(base_url=site.origin, viewport=PHONE, color_scheme=scheme)
-    tab = context.new_page()
-    try:
-        tab.goto(site.url(KIT["vi"]))
-        tab.locator(".pccc-kit__card summary").first.click()
-        tab.get_by_label("Lọc theo tên trang hoặc tên mục").fill("thoat nan")
-        assert blocking_violations(tab) == []
-        tab.screenshot(path=str(ARTIFACTS / f"kit-phone-filter-{scheme}.png"))
-    finally:
-        context.close()
+def test_axe_finds_nothing_serious_on_the_kit_with_a_card_open(page, site, scheme):
+    page.set_viewport_size(PHONE)
+    use_colour_scheme(page, scheme)
+    page.goto(site.url(KIT["vi"]))
+    assert shown_scheme(page) == scheme
+    page.locator(".pccc-kit__card summary").first.click()
+    page.get_by_label("Lọc theo tên trang hoặc tên mục").fill("thoat nan")
+    assert blocking_violations(page) == []
+    page.screenshot(path=str(ARTIFACTS / f"kit-phone-filter-{scheme}.png"))

@@ -317,17 +317,15 @@ def test_no_motion_and_forced_colours(browser, site, starter):
     [("vi", "light", DESKTOP), ("en", "dark", DESKTOP), ("vi", "dark", PHONE), ("en", "light", PHONE)],
     ids=["vi-light-desktop", "en-dark-desktop", "vi-dark-phone", "en-light-phone"],
 )
-def test_axe_finds_nothing_serious_on_a_quiz_page_in_use(browser, site, starter, language, scheme, viewport):
-    context = browser.new_context(base_url=site.origin, viewport=viewport, color_scheme=scheme)
-    tab = context.new_page()
-    try:
-        _open(tab, site, language)
-        for index, question in enumerate(starter.questions[:4]):
-            answer_by_mouse(tab, question.id, _right(question) if index % 2 else _wrong(question))
-        assert blocking_violations(tab) == []
-        assert tab.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
-    finally:
-        context.close()
+def test_axe_finds_nothing_serious_on_a_quiz_page_in_use(page, site, starter, language, scheme, viewport):
+    page.set_viewport_size(viewport)
+    use_colour_scheme(page, scheme)
+    _open(page, site, language)
+    assert shown_scheme(page) == scheme
+    for index, question in enumerate(starter.questions[:4]):
+        answer_by_mouse(page, question.id, _right(question) if index % 2 else _wrong(question))
+    assert blocking_violations(page) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
 
 
 @pytest.mark.parametrize("language", ["vi", "en"])

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser.helpers import blocking_violations
+from browser.helpers import blocking_violations, shown_scheme, use_colour_scheme
 
 from conftest import ARTIFACTS
 from pccc_site.quiz.render import LETTERS
@@ -182,15 +182,13 @@ def test_large_type_at_projector_sizes(browser, site, viewport):
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_nothing_serious_in_meeting_mode(browser, site, scheme):
-    context = browser.new_context(base_url=site.origin, viewport=PROJECTORS[1], color_scheme=scheme)
-    tab = context.new_page()
-    try:
-        _open(tab, site, "en")
-        tab.keyboard.press("Space")
-        assert blocking_violations(tab) == []
-    finally:
-        context.close()
+def test_axe_finds_nothing_serious_in_meeting_mode(page, site, scheme):
+    page.set_viewport_size(PROJECTORS[1])
+    use_colour_scheme(page, scheme)
+    _open(page, site, "en")
+    assert shown_scheme(page) == scheme
+    page.keyboard.press("Space")
+    assert blocking_violations(page) == []
 
 
 def test_without_javascript_every_question_and_answer_is_on_the_page(browser, site, starter):
