@@ -167,14 +167,15 @@ def site(request, tmp_path_factory) -> BuiltSite:
     """The site built for the address it is served from (the controller's build under pytest-xdist)."""
     shared = getattr(request.config, "workerinput", {}).get("pccc_site")
     if shared:
-        root, origin, log, failed = shared
-        assert not failed, f"strict build failed:\n{log}"
-        yield BuiltSite(root=Path(root), origin=origin, log=log)
-        return
-    served = _ServedSite(tmp_path_factory.mktemp("site"))
-    assert not served.failed, f"strict build failed:\n{served.built.log}"
-    yield served.built
-    served.stop()
+        served, (root, origin, log, failed) = None, shared
+        built = BuiltSite(root=Path(root), origin=origin, log=log)
+    else:
+        served = _ServedSite(tmp_path_factory.mktemp("site"))
+        built, failed = served.built, served.failed
+    assert not failed, f"strict build failed:\n{built.log}"
+    yield built
+    if served:
+        served.stop()
 
 
 PUBLIC_SITE_URL = "https://pccc.example.gov.vn/tap-huan/"  # under a path, as on an agency's shared host
@@ -257,9 +258,9 @@ class KeptContext:
     page does anything; a new tab of a kept context, whose renderer and cache
     Chromium keeps, about a third of that. What a test leaves behind is
     removed after it: its tabs, cookies and the local storage of ``home``
-    (cleared from a tab kept open there). Tests that change a context itself
-    (init scripts, routes, offline, dark mode) make their own, or a kept
-    context of their own.
+    (cleared from a tab kept open there). Tests that need a context set up
+    otherwise (init scripts, routes, no JavaScript, forced colours) make their
+    own, or a kept context of their own.
     """
 
     def __init__(self, context, home: str):

@@ -50,7 +50,8 @@ def test_every_page_stays_home_is_accessible_and_fits_a_phone(browser, site, lan
     """One visit per page for every per-page check: each page is opened once at
     desktop width and checked with axe, narrowed in place to 360 px and measured;
     on the home pages search is then used and axe runs again with its results
-    open. Every request of the visit is checked for outside hosts."""
+    open. Every request of the visit is checked for outside hosts, and for the
+    files of assets/quiz/ the page should load."""
     own_host = urlsplit(site.origin).netloc
     context = load_axe_on_every_page(browser.new_context(base_url=site.origin, viewport=DESKTOP))
     try:
