@@ -100,7 +100,7 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -119,18 +119,23 @@ def build_site(site_dir: Path, site_url: str, extra_env: dict | None = None) -> 
     )
 
 
+def serve(folder: Path, port: int) -> ThreadingHTTPServer:
+    """Serve ``folder`` on 127.0.0.1:``port`` from a thread of this process (``shutdown`` and ``server_close`` to stop)."""
+    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_QuietHandler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
 class _ServedSite:
     """A strict build served on 127.0.0.1 by a thread of this process, until ``stop``."""
 
     def __init__(self, site_dir: Path):
-        port = _free_port()
+        port = free_port()
         origin = f"http://127.0.0.1:{port}/"
         result = build_site(site_dir, origin)
         self.built = BuiltSite(root=site_dir, origin=origin, log=result.stderr)
         self.failed = result.returncode != 0
-        self.server = None if self.failed else ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_QuietHandler, directory=str(site_dir)))
-        if self.server:
-            threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.server = None if self.failed else serve(site_dir, port)
 
     def stop(self) -> None:
         if self.server:
@@ -221,7 +226,7 @@ def nginx_site(site) -> BuiltSite:
         _missing("nginx is missing: apt-get install nginx libnginx-mod-http-brotli-static")
     from pccc_site import webserver
 
-    port = _free_port()
+    port = free_port()
     origin = f"http://127.0.0.1:{port}/"
     site_dir = Path(tempfile.mkdtemp(prefix="pccc-nginx-site-"))
     shutil.copytree(site.root, site_dir, dirs_exist_ok=True)
@@ -278,7 +283,7 @@ class KeptContext:
                 if tab is not self.keeper:
                     tab.close()
             self.context.clear_cookies()
-            self.keeper.evaluate("localStorage.clear(); sessionStorage.clear()")
+            self.keeper.evaluate("localStorage.clear()")
 
 
 def _kept_context(browser, site, **options):

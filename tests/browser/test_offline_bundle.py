@@ -14,10 +14,9 @@ from pathlib import Path
 import pytest
 
 from browser.helpers import type_query
-from conftest import KeptContext
+from conftest import PUBLIC_SITE_URL as PUBLIC, KeptContext
 from pccc_site import offline
 
-PUBLIC = "https://pccc.example.gov.vn/tap-huan/"
 LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
 
 

@@ -8,15 +8,12 @@
 
 from __future__ import annotations
 
-import functools
 import json
-import socket
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
 from bench_projects import copy_site
+from conftest import free_port, serve
 from test_quiz_build import build_copy
 
 IMG = "<img src=x onerror=\"window.__pwned = 'img'; alert('img')\">"
@@ -69,26 +66,18 @@ questions:
 )
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002
-        pass
-
-
 @pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory):
     project = copy_site(tmp_path_factory.mktemp("hostile"))
     (project / "quizzes" / "thu-doc-hai.yml").write_text(QUIZ, encoding="utf-8")
     (project / "quizzes" / "chon-ngau-nhien.yml").write_text(POOLED, encoding="utf-8")
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()
     origin = f"http://127.0.0.1:{port}/"
     site_dir = project / "site"
     result = build_copy(project, site_dir, origin)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr
-    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_Quiet, directory=str(site_dir)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = serve(site_dir, port)
     yield origin
     server.shutdown()
     server.server_close()
