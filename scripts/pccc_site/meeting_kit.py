@@ -11,9 +11,10 @@ Each card holds the page's title and a closed disclosure with the QR codes
 of the page and of each of its ``## `` sections, their names and
 addresses. The codes are separate SVG files (``assets/qr/<hash>.svg``,
 written by the hook) shown as ``<img loading="lazy">``: the browser fetches
-one only when its disclosure is opened, or when the kit is printed. The
-page itself stays small; a filter box (``assets/javascripts/kit.js``) finds
-a card by its title or a section name.
+one only when its disclosure is opened. The page itself stays small; a
+filter box (``assets/javascripts/kit.js``) finds a card by its title or a
+section name, and its print button fetches the codes that print before it
+opens the browser's print dialog.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ TEXT = {
         "all": "Đang hiện cả {total} trang.",
         "none": "Không có trang nào khớp. Thử một từ khác, có dấu hay không dấu đều được.",
         "jump": "Các phần",
+        "print": "In bộ công cụ",
     },
     "en": {
         "page": "Whole page",
@@ -59,6 +61,7 @@ TEXT = {
         "all": "Showing all {total} pages.",
         "none": "No page matches. Try another word.",
         "jump": "Parts",
+        "print": "Print the kit",
     },
 }
 
@@ -195,7 +198,8 @@ class _Builder:
             f'<div class="pccc-kit__filter" hidden{attributes}>'
             f'<label for="pccc-kit-filter">{words["filter"]}</label>'
             '<input id="pccc-kit-filter" type="search" autocomplete="off" spellcheck="false" aria-describedby="pccc-kit-count">'
-            '<p id="pccc-kit-count" class="pccc-kit__count" role="status"></p></div>'
+            '<p id="pccc-kit-count" class="pccc-kit__count" role="status"></p>'
+            f'<p><button type="button" class="md-button pccc-kit__print">{words["print"]}</button></p></div>'
         )
 
     def render(self, groups: list[Group]) -> str:

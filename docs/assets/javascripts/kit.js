@@ -9,6 +9,11 @@
  *
  * A card whose codes the reader opened is marked .is-open, so that printing
  * gives it every section's code (kit.css).
+ *
+ * The codes are lazy images, and Chromium prints a lazy image that has not
+ * been fetched as a blank. The print button fetches every code that prints,
+ * waits until each is drawn, then opens the print dialog. Ctrl+P starts the
+ * same fetch, but the printout may be taken before it ends.
  */
 (function () {
   "use strict";
@@ -60,6 +65,29 @@
       summary.closest(".pccc-kit__card").classList.toggle("is-open", !summary.parentNode.open);
     });
   });
+  function printedCodes() {
+    return Array.prototype.filter.call(box.parentNode.querySelectorAll(".pccc-kit__code-list img"), function (img) {
+      return img.closest(".pccc-kit__page") || img.closest(".pccc-kit__card.is-open");
+    });
+  }
+
+  function fetchPrintedCodes() {
+    return Promise.all(printedCodes().map(function (img) {
+      img.loading = "eager";
+      return img.decode().catch(function () {});  // a code that fails still prints its address
+    }));
+  }
+
+  var printButton = box.querySelector(".pccc-kit__print");
+  printButton.addEventListener("click", function () {
+    printButton.disabled = true;
+    fetchPrintedCodes().then(function () {
+      printButton.disabled = false;
+      window.print();
+    });
+  });
+  window.addEventListener("beforeprint", fetchPrintedCodes);
+
   box.hidden = false;
   apply();
 })();
