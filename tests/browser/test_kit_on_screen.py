@@ -100,6 +100,7 @@ def test_the_filter_matches_section_names(page, site):
     page.get_by_label("Filter by page or section name").press_sequentially("printing", delay=10)
     titles = page.locator(".pccc-kit__card:visible .pccc-kit__title").all_inner_texts()
     assert "Trainer kit" in titles
+    assert page.get_by_role("button", name="Print the kit").is_visible()
 
 
 def test_the_print_button_prints_every_card_with_its_page_code_drawn(page, site):
@@ -120,8 +121,11 @@ def test_the_print_button_prints_every_card_with_its_page_code_drawn(page, site)
         const codes = [...document.querySelectorAll('.pccc-kit__page img, .pccc-kit__card.is-open img')];
         window.drawnWhenPrinted = codes.filter(img => img.complete && img.naturalWidth > 0).length;
     }; }""")
-    page.get_by_role("button", name="In bộ công cụ").click()
+    print_button = page.get_by_role("button", name="In bộ công cụ")
+    print_button.focus()
+    page.keyboard.press("Enter")
     page.wait_for_function("window.drawnWhenPrinted !== undefined")
+    assert print_button.evaluate("button => button === document.activeElement"), "the focus stays on the button"
     assert page.evaluate("window.drawnWhenPrinted") == printed_codes, "every code that prints is drawn before the dialog"
     assert len(set(requested)) == printed_codes, "the closed cards' section codes are not fetched"
     page.emulate_media(media="print")

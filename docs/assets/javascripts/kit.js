@@ -65,6 +65,7 @@
       summary.closest(".pccc-kit__card").classList.toggle("is-open", !summary.parentNode.open);
     });
   });
+
   function printedCodes() {
     return Array.prototype.filter.call(box.parentNode.querySelectorAll(".pccc-kit__code-list img"), function (img) {
       return img.closest(".pccc-kit__page") || img.closest(".pccc-kit__card.is-open");
@@ -78,11 +79,13 @@
     }));
   }
 
+  // aria-busy, not disabled: a disabled button would drop the keyboard focus.
   var printButton = box.querySelector(".pccc-kit__print");
   printButton.addEventListener("click", function () {
-    printButton.disabled = true;
+    if (printButton.getAttribute("aria-busy")) return;
+    printButton.setAttribute("aria-busy", "true");
     fetchPrintedCodes().then(function () {
-      printButton.disabled = false;
+      printButton.removeAttribute("aria-busy");
       window.print();
     });
   });
