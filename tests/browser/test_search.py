@@ -100,14 +100,15 @@ def test_focusing_the_search_box_fetches_the_index_of_the_pages_language_and_sea
     page.wait_for_load_state("networkidle")
     assert requests == []
     box = page.locator("input.md-search__input")
-    box.focus()
-    page.wait_for_timeout(500)
+    with page.expect_request(lambda request: request.url.endswith(INDEX_FILES)):
+        box.focus()
     assert [url.replace(site.url(""), "/").replace("//", "/") for url in requests] == [index]
     query = "thoat nan" if path == "/" else "escape"
     box.press_sequentially(query, delay=20)
     box.press("End")
     page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
     assert len(worker) == 1  # started once the index came
+    assert len(requests) == 1  # and the index is fetched once
 
 
 def test_the_keyboard_shortcut_opens_search_and_it_works(page, site):
