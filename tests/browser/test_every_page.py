@@ -81,7 +81,7 @@ def _sweep(page, site, language: str, own_host: str) -> None:
         if url in {"", "en/"}:  # search's worker, index and lunr's language files load on first use
             page.set_viewport_size(DESKTOP)
             type_query(page, "pccc")
-            page.wait_for_load_state("networkidle")
+            page.locator(".md-search-result__item").first.wait_for()
             blocking += blocking_violations(page)  # with the results open
         if blocking:
             inaccessible[url] = blocking
