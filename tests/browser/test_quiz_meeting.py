@@ -5,7 +5,6 @@ Presentation clickers send PageDown and PageUp. The expected answers come from t
 
 from __future__ import annotations
 
-
 import pytest
 
 from browser.helpers import blocking_violations, shown_scheme, use_colour_scheme

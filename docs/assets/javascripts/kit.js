@@ -67,7 +67,7 @@
   });
 
   function printedCodes() {
-    return Array.prototype.filter.call(box.parentNode.querySelectorAll(".pccc-kit__code-list img"), function (img) {
+    return Array.prototype.filter.call(document.querySelectorAll(".pccc-kit__code-list img"), function (img) {
       return img.closest(".pccc-kit__page") || img.closest(".pccc-kit__card.is-open");
     });
   }
