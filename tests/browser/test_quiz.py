@@ -165,6 +165,26 @@ def test_check_without_an_answer_asks_for_one_on_screen_and_aloud(page, site, st
     assert notice.is_hidden()  # choosing an answer clears it
 
 
+def test_only_the_newest_message_is_read_out(page, site, starter):
+    """Checking with no answer and then at once with one: the stale request must not follow the verdict."""
+    _open(page, site, "en")
+    first = starter.questions[0]
+    page.evaluate("""([questionId, optionId]) => {
+        const live = document.querySelector('.pccc-quiz__live');
+        window.heard = [];
+        new MutationObserver(() => live.textContent && window.heard.push(live.textContent))
+            .observe(live, {childList: true, characterData: true, subtree: true});
+        const block = document.querySelector(`.pccc-quiz__question[data-id="${questionId}"]`);
+        block.querySelector('.pccc-quiz__check').click();
+        block.querySelector(`li[data-option="${optionId}"] input`).click();
+        block.querySelector('.pccc-quiz__check').click();
+    }""", [first.id, _right(first)[0]])
+    page.wait_for_function("window.heard.length > 0")
+    page.wait_for_timeout(300)  # longer than the announcement's delay: a stale one would have arrived
+    heard = page.evaluate("window.heard")
+    assert len(heard) == 1 and heard[0].startswith("Question 1: Right."), heard
+
+
 def test_reload_keeps_answers_selection_and_option_order(page, site, starter):
     _open(page, site, "vi")
     first, second, third = starter.questions[:3]

@@ -139,6 +139,25 @@ def test_buttons_work_with_the_mouse_and_keep_focus(page, site, starter):
     assert page.locator(".pccc-meet__prev").get_attribute("aria-disabled") == "true"
 
 
+def test_a_quick_move_on_announces_only_the_new_question(page, site, starter):
+    """A trainer who reveals and moves on at once must not hear the old answer after the new question."""
+    _open(page, site, "en")
+    page.evaluate("""() => {
+        const live = document.querySelector('.pccc-meet__live');
+        window.heard = [];
+        new MutationObserver(() => live.textContent && window.heard.push(live.textContent))
+            .observe(live, {childList: true, characterData: true, subtree: true});
+        const next = document.querySelector('.pccc-meet__next');
+        next.focus();  // as a mouse click leaves it: the buttons announce the new question
+        document.querySelector('.pccc-meet__reveal').click();
+        next.click();
+    }""")
+    page.wait_for_function("window.heard.length > 0")
+    page.wait_for_timeout(300)  # longer than any announcement's delay: a stale one would have arrived
+    heard = page.evaluate("window.heard")
+    assert len(heard) == 1 and heard[0].startswith("Question 2 of 8. "), heard
+
+
 def test_space_on_a_focused_button_does_what_the_button_says(page, site, starter):
     _open(page, site, "vi")
     page.locator(".pccc-meet__next").focus()

@@ -33,10 +33,14 @@
   var live = root.querySelector(".pccc-meet__live");
   var SMALLEST = 16; // px: below this, a long question scrolls inside the view instead
   var current = -1;
+  var pendingSay = 0;
 
+  // Emptied first so that a repeated text is announced again; a later call
+  // cancels the earlier one's write, so the newest text is what remains.
   function say(text) {
+    window.clearTimeout(pendingSay);
     live.textContent = "";
-    window.setTimeout(function () { live.textContent = text.replace(/\s+/g, " ").trim(); }, 50);
+    if (text) pendingSay = window.setTimeout(function () { live.textContent = text.replace(/\s+/g, " ").trim(); }, 50);
   }
 
   function answerOf(slide) {
@@ -102,7 +106,7 @@
     if (onBar) {
       say(slide.getAttribute("data-label") + ". " + slide.querySelector(".pccc-meet__question").textContent);
     } else {
-      live.textContent = "";
+      say("");
       slide.focus({ preventScroll: true });
     }
   }

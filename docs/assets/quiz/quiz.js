@@ -336,10 +336,12 @@
     this.say(message);
   };
 
+  // A later message cancels an earlier one still waiting, so the newest remains.
   Quiz.prototype.say = function (message) {
     var live = this.live;
+    window.clearTimeout(this.pendingSay);
     live.textContent = "";
-    window.setTimeout(function () { live.textContent = message.trim(); }, 100);
+    this.pendingSay = window.setTimeout(function () { live.textContent = message.trim(); }, 100);
   };
 
   Array.prototype.forEach.call(document.querySelectorAll(".pccc-quiz[data-quiz]"), function (root) {
