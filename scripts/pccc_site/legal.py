@@ -22,7 +22,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .data import load, text
+from .data import derived, load, text
 from .sources import all_sources, kind_label
 
 DATA_FILE = "documents.yml"
@@ -152,6 +152,7 @@ def raw_data() -> dict:
     return load(DATA_FILE)
 
 
+@derived  # checked once per build, not for each of the hundreds of markers that list documents
 def documents() -> list[dict]:
     data = raw_data()
     problems = validate(data)
