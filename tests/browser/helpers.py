@@ -80,3 +80,24 @@ def print_to_pdf(page, url: str, name: str) -> bytes:
 
 def pdf_page_count(pdf: bytes) -> int:
     return len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf))
+
+
+_LISTEN = """selector => {
+    const live = document.querySelector(selector);
+    window.heard = [];
+    new MutationObserver(() => live.textContent && window.heard.push(live.textContent))
+        .observe(live, {childList: true, characterData: true, subtree: true});
+}"""
+QUIET_MS = 300  # longer than any live region's announcement delay (100 ms at most)
+
+
+def record_announcements(page, live_region: str) -> None:
+    """From now on, keep every text the live region takes (what a screen reader would read out)."""
+    page.evaluate(_LISTEN, live_region)
+
+
+def announcements(page) -> list[str]:
+    """What the live region has said, once it has said something and then stayed quiet."""
+    page.wait_for_function("window.heard.length > 0")
+    page.wait_for_timeout(QUIET_MS)  # a stale message still waiting would have arrived by now
+    return page.evaluate("window.heard")

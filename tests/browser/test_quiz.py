@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from browser.helpers import blocking_violations, shown_scheme, use_colour_scheme
+from browser.helpers import announcements, blocking_violations, record_announcements, shown_scheme, use_colour_scheme
 from playwright.sync_api import expect
 
 from conftest import ARTIFACTS, DESKTOP, PHONE
@@ -169,19 +169,14 @@ def test_only_the_newest_message_is_read_out(page, site, starter):
     """Checking with no answer and then at once with one: the stale request must not follow the verdict."""
     _open(page, site, "en")
     first = starter.questions[0]
+    record_announcements(page, ".pccc-quiz__live")
     page.evaluate("""([questionId, optionId]) => {
-        const live = document.querySelector('.pccc-quiz__live');
-        window.heard = [];
-        new MutationObserver(() => live.textContent && window.heard.push(live.textContent))
-            .observe(live, {childList: true, characterData: true, subtree: true});
         const block = document.querySelector(`.pccc-quiz__question[data-id="${questionId}"]`);
         block.querySelector('.pccc-quiz__check').click();
         block.querySelector(`li[data-option="${optionId}"] input`).click();
         block.querySelector('.pccc-quiz__check').click();
     }""", [first.id, _right(first)[0]])
-    page.wait_for_function("window.heard.length > 0")
-    page.wait_for_timeout(300)  # longer than the announcement's delay: a stale one would have arrived
-    heard = page.evaluate("window.heard")
+    heard = announcements(page)
     assert len(heard) == 1 and heard[0].startswith("Question 1: Right."), heard
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser.helpers import blocking_violations, shown_scheme, use_colour_scheme
+from browser.helpers import announcements, blocking_violations, record_announcements, shown_scheme, use_colour_scheme
 
 from conftest import ARTIFACTS
 from pccc_site.quiz.render import LETTERS
@@ -142,19 +142,14 @@ def test_buttons_work_with_the_mouse_and_keep_focus(page, site, starter):
 def test_a_quick_move_on_announces_only_the_new_question(page, site, starter):
     """A trainer who reveals and moves on at once must not hear the old answer after the new question."""
     _open(page, site, "en")
+    record_announcements(page, ".pccc-meet__live")
     page.evaluate("""() => {
-        const live = document.querySelector('.pccc-meet__live');
-        window.heard = [];
-        new MutationObserver(() => live.textContent && window.heard.push(live.textContent))
-            .observe(live, {childList: true, characterData: true, subtree: true});
         const next = document.querySelector('.pccc-meet__next');
         next.focus();  // as a mouse click leaves it: the buttons announce the new question
         document.querySelector('.pccc-meet__reveal').click();
         next.click();
     }""")
-    page.wait_for_function("window.heard.length > 0")
-    page.wait_for_timeout(300)  # longer than any announcement's delay: a stale one would have arrived
-    heard = page.evaluate("window.heard")
+    heard = announcements(page)
     assert len(heard) == 1 and heard[0].startswith("Question 2 of 8. "), heard
 
 
