@@ -16,10 +16,25 @@ def load_axe_on_every_page(context):
     return context
 
 
+# Two frames let the page react to what the test just did (a scroll shows Material's
+# "back to top" button); then the transitions it started run to their end.
+_SETTLE = """async () => {
+  for (let frame = 0; frame < 2; frame++) await new Promise(requestAnimationFrame);
+  const ending = document.getAnimations().filter(a => isFinite(a.effect?.getComputedTiming().endTime));
+  await Promise.all(ending.map(a => a.finished.catch(() => null)));
+}"""
+
+
+def settle(page) -> None:
+    """Wait until the page's transitions have ended, so colours are measured as a reader sees them."""
+    page.evaluate(_SETTLE)
+
+
 def blocking_violations(page) -> list[str]:
-    """axe-core's serious and critical findings on the page as it is now, each with where it was found."""
+    """axe-core's serious and critical findings on the page once it has settled, each with where it was found."""
     if not page.evaluate("typeof window.axe === 'object'"):
         page.evaluate(_AXE_SOURCE)
+    settle(page)
     violations = page.evaluate("axe.run(document, {resultTypes: ['violations']})")["violations"]
     return [
         f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
